@@ -1,0 +1,75 @@
+// `lesion-atlas render`: the 3D view without panels, drawn offscreen at the requested size.
+// `lesion-atlas compare`: the image comparison render tests use.
+#include <filesystem>
+#include <iostream>
+#include <regex>
+
+#include <vtkPolyData.h>
+
+#include "cli/commands.hpp"
+#include "cli/render_job.hpp"
+#include "cli/xvfb.hpp"
+#include "core/paths.hpp"
+#include "render/image_compare.hpp"
+
+namespace fs = std::filesystem;
+
+namespace la::cli {
+
+bool parseSize(const std::string& text, int& w, int& h) {
+  std::smatch m;
+  static const std::regex re(R"(^\s*(\d{1,5})\s*[xX]\s*(\d{1,5})\s*$)");
+  if (!std::regex_match(text, m, re)) return false;
+  w = std::stoi(m[1]);
+  h = std::stoi(m[2]);
+  return w > 0 && h > 0;
+}
+
+void registerRenderCommand(CLI::App& app, int& exitCode) {
+  struct Opts {
+    std::string scene, body, size = "1920x1080", out, view, reference;
+    std::vector<std::string> include, exclude;
+    bool transparent = false;
+    double threshold = render::kDefaultImageThreshold;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* r = app.add_subcommand("render", "Render the 3D view (no panels) to a PNG, headless");
+  r->add_option("scene", o->scene, "Scene file (JSON) to render; default: the built-in default view");
+  r->add_option("--body", o->body, "male, female, placeholder or a mesh file (overrides the scene)");
+  r->add_option("--include", o->include, "Keep only meshes whose names match (glob, repeatable)");
+  r->add_option("--exclude", o->exclude, "Drop meshes whose names match (glob, repeatable)");
+  r->add_option("--size", o->size, "Image size WxH in pixels (default 1920x1080)");
+  r->add_option("--view", o->view, "Camera preset: front, back, left, right, top, three-quarter");
+  r->add_flag("--transparent", o->transparent, "Transparent background (PNG alpha)");
+  r->add_option("-o,--output", o->out, "Output PNG")->required();
+  r->add_option("--reference", o->reference,
+                "Compare with this baseline PNG; exit 1 when it differs (a missing baseline fails too)");
+  r->add_option("--threshold", o->threshold, "Allowed comparison error (default 0.15)");
+  r->callback([o, &exitCode] {
+    RenderJob job;
+    if (!parseSize(o->size, job.image.width, job.image.height)) {
+      std::cerr << "error: --size: expected WxH such as 1920x1080, got '" << o->size << "'\n";
+      exitCode = kUsage;
+      return;
+    }
+    job.image.transparent = o->transparent;
+    job.scenePath = o->scene;
+    job.body = o->body;
+    job.include = o->include;
+    job.exclude = o->exclude;
+    job.view = o->view;
+    job.out = o->out;
+    exitCode = runRenderJob(job);
+    if (exitCode != kOk || o->reference.empty()) return;
+    exitCode = compareWithReference(o->out, o->reference, o->threshold);
+  });
+
+  auto c = std::make_shared<Opts>();
+  CLI::App* cmp = app.add_subcommand("compare", "Compare a PNG with a reference PNG (render tests)");
+  cmp->add_option("image", c->out, "Image")->required();
+  cmp->add_option("reference", c->reference, "Reference image")->required();
+  cmp->add_option("--threshold", c->threshold, "Allowed error (default 0.15)");
+  cmp->callback([c, &exitCode] { exitCode = compareWithReference(c->out, c->reference, c->threshold); });
+}
+
+}  // namespace la::cli

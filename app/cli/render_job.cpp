@@ -1,0 +1,89 @@
+#include "cli/render_job.hpp"
+
+#include <iostream>
+
+#include <vtkPolyData.h>
+
+#include "cli/commands.hpp"
+#include "cli/xvfb.hpp"
+#include "core/paths.hpp"
+#include "core/scene.hpp"
+#include "render/image_compare.hpp"
+#include "render/mesh_io.hpp"
+#include "render/scene_loader.hpp"
+#include "render/scene_view.hpp"
+
+namespace fs = std::filesystem;
+
+namespace la::cli {
+
+int runRenderJob(const RenderJob& job) {
+  Scene scene;
+  fs::path sceneDir = fs::current_path();
+  const fs::path scenePath = job.scenePath.empty() ? scenesDir() / "default.json" : fs::path(job.scenePath);
+  try {
+    scene = loadScene(scenePath);
+    if (!job.scenePath.empty()) sceneDir = fs::absolute(scenePath).parent_path();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  if (!job.body.empty()) {
+    scene.body = job.body;
+    // A body given on the command line is relative to where the command runs, not to the scene.
+    sceneDir = fs::current_path();
+  }
+  if (!job.include.empty()) scene.meshInclude = job.include;
+  if (!job.exclude.empty()) scene.meshExclude = job.exclude;
+  if (!job.view.empty()) {
+    scene.camera = CameraSpec{};
+    scene.camera.preset = job.view;
+    try {
+      parseScene("{\"camera\":{\"preset\":\"" + job.view + "\"}}", "--view");  // same validation as files
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return kBadInput;
+    }
+  }
+  if (job.image.transparent) scene.transparentBackground = true;
+  try {
+    PrivateDisplay display;
+    render::SceneView view;
+    vtkSmartPointer<vtkPolyData> body = render::loadSceneBody(scene, sceneDir);
+    view.setBody(body);
+    view.applyAppearance(scene);
+    view.setCaption("lesion-atlas " + std::string(versionString()) + "  |  body: " +
+                    (scene.body == "male" || scene.body == "female" || scene.body == "placeholder"
+                         ? "built-in " + scene.body
+                         : fs::path(scene.body).filename().string()));
+    view.applyCamera(scene.camera, double(job.image.width) / job.image.height);
+    render::renderToPng(view, job.image, job.out);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  std::cout << job.out.string() << "\n";
+  return kOk;
+}
+
+int compareWithReference(const fs::path& image, const fs::path& reference, double threshold) {
+  std::error_code ec;
+  if (!fs::exists(reference, ec)) {
+    std::cerr << "error: no baseline " << reference.string() << "; look at " << image.string()
+              << " and, if it is right, copy it there\n";
+    return kBadInput;
+  }
+  try {
+    render::ImageComparison c = render::compareImages(image, reference);
+    const bool ok = c.sizesMatch && c.error <= threshold;
+    (ok ? std::cout : std::cerr) << (ok ? "match: " : "error: differs from baseline: ") << image.string()
+                                 << " vs " << reference.string() << ": " << c.detail << " (threshold "
+                                 << threshold << ")\n";
+    return ok ? kOk : kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+}
+
+}  // namespace la::cli

@@ -1,0 +1,51 @@
+#pragma once
+// A scene file: everything needed to redraw a view of the atlas (which body, camera, background,
+// title), saved as JSON so an educator can reopen a slide next year or re-render it headlessly.
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace la {
+
+struct SceneError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct CameraSpec {
+  // A named view ("front", "back", "left", "right", "top", "three-quarter") framed on the body,
+  // used when no explicit position is stored.
+  std::string preset = "front";
+  std::optional<std::array<double, 3>> position, focalPoint, viewUp;
+  double viewAngle = 30.0;  // degrees, vertical
+  double zoom = 1.0;        // applied after framing a preset
+};
+
+struct Scene {
+  static constexpr int kFormatVersion = 1;
+
+  // "male", "female" (built-in figures) or a mesh file path; relative paths are resolved
+  // against the scene file's folder.
+  std::string body = "male";
+  std::vector<std::string> meshInclude, meshExclude;  // see render::MeshLoadOptions
+  CameraSpec camera;
+  std::array<double, 3> background{1.0, 1.0, 1.0};  // RGB 0..1; plain and uniform by default
+  bool transparentBackground = false;
+  std::array<double, 3> skinColor{0.87, 0.74, 0.66};
+  std::string title;
+  bool showLegend = true;
+};
+
+// Parses a scene from JSON text; `origin` names the file in error messages.
+// Throws SceneError("<origin>: <field>: <reason>").
+Scene parseScene(const std::string& jsonText, const std::string& origin);
+Scene loadScene(const std::filesystem::path& path);  // throws SceneError (also for I/O)
+std::string serializeScene(const Scene& scene);
+void saveScene(const Scene& scene, const std::filesystem::path& path);  // atomic; throws IoError
+
+// Resolves scene.body to a mesh file: built-in names map to assets/bodies/<name>.glb.
+std::filesystem::path resolveBodyPath(const std::string& body, const std::filesystem::path& sceneDir);
+
+}  // namespace la

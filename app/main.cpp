@@ -1,0 +1,77 @@
+// lesion-atlas: an interactive 3D atlas of where published lesions occur on the human body.
+// With no sub-command the window opens; sub-commands work headless (see --help).
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/render_job.hpp"
+#include "cli/xvfb.hpp"
+#include "core/paths.hpp"
+#include "core/scene.hpp"
+#include "window/atlas_window.hpp"
+
+namespace fs = std::filesystem;
+
+int main(int argc, char** argv) {
+  CLI::App app{"lesion-atlas " + std::string(la::versionString()) +
+               ": a 3D atlas of where published cases of calcinosis cutis occur on the body.\n"
+               "Without a sub-command the atlas window opens (on a machine without a display it\n"
+               "renders the default view to lesion-atlas-default.png instead).\n"
+               "Exit codes: 0 ok, 1 bad input (missing or unreadable file, invalid data), 2 usage."};
+  app.set_version_flag("--version", std::string("lesion-atlas ") + la::versionString());
+  std::string scenePath, body, screenshot;
+  app.add_option("--scene", scenePath, "Open this scene file (JSON) in the window");
+  app.add_option("--body", body, "Body to show: male, female, placeholder or a mesh file");
+  app.add_option("--screenshot", screenshot, "Window mode: save the window (with panel) to this PNG and quit")
+      ->group("");  // for docs and smoke tests, not for everyday use
+
+  int exitCode = la::cli::kOk;
+  la::cli::registerRenderCommand(app, exitCode);
+  la::cli::registerDataCommands(app, exitCode);
+  la::cli::registerSitesCommand(app, exitCode);
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return la::cli::kUsage;
+  }
+  if (!app.get_subcommands().empty()) return exitCode;
+
+  // No sub-command: the window.
+  la::window::GuiOptions gui;
+  try {
+    const fs::path sp = scenePath.empty() ? la::scenesDir() / "default.json" : fs::path(scenePath);
+    gui.scene = la::loadScene(sp);
+    gui.sceneDir = scenePath.empty() ? fs::current_path() : fs::absolute(sp).parent_path();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return la::cli::kBadInput;
+  }
+  if (!body.empty()) {
+    gui.scene.body = body;
+    gui.sceneDir = fs::current_path();
+  }
+  if (!la::cli::haveDisplay() && screenshot.empty()) {
+    // A server or a container: show what the atlas would show, as a picture, instead of failing.
+    la::cli::RenderJob job;
+    job.scenePath = scenePath;
+    job.body = body;
+    job.out = fs::current_path() / "lesion-atlas-default.png";
+    std::cerr << "lesion-atlas: no display; rendering the default view to a PNG instead\n";
+    return la::cli::runRenderJob(job);
+  }
+  gui.screenshot = screenshot;
+  try {
+    la::cli::PrivateDisplay display;  // only for --screenshot without a display
+    return la::window::runGui(gui);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return la::cli::kBadInput;
+  }
+}

@@ -1,0 +1,237 @@
+#include "render/mesh_io.hpp"
+
+#include <fnmatch.h>
+#include <unistd.h>
+
+#include <assimp/Exporter.hpp>
+#include <assimp/Importer.hpp>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+#include <vtkCellArray.h>
+#include <vtkCleanPolyData.h>
+#include <vtkFloatArray.h>
+#include <vtkIntArray.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyDataNormals.h>
+
+#include <algorithm>
+#include <cmath>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace la::render {
+namespace {
+
+bool matchesAny(const std::string& name, const std::vector<std::string>& patterns) {
+  for (const auto& p : patterns)
+    if (::fnmatch(p.c_str(), name.c_str(), 0) == 0) return true;
+  return false;
+}
+
+bool keepMesh(const std::string& name, const MeshLoadOptions& o) {
+  if (!o.include.empty() && !matchesAny(name, o.include)) return false;
+  return !matchesAny(name, o.exclude);
+}
+
+std::string fail(const fs::path& path, const std::string& reason) {
+  return path.string() + ": " + reason;
+}
+
+struct Collector {
+  const aiScene* scene;
+  const MeshLoadOptions& opts;
+  vtkPoints* points;
+  vtkCellArray* polys;
+  vtkIntArray* labels;  // filled only when some kept mesh carries a label channel
+  bool anyLabels = false;
+  size_t keptMeshes = 0;
+  size_t badCoords = 0;
+
+  void visit(const aiNode* node, const aiMatrix4x4& parent) {
+    const aiMatrix4x4 xf = parent * node->mTransformation;
+    for (unsigned i = 0; i < node->mNumMeshes; ++i) addMesh(scene->mMeshes[node->mMeshes[i]], xf);
+    for (unsigned c = 0; c < node->mNumChildren; ++c) visit(node->mChildren[c], xf);
+  }
+
+  void addMesh(const aiMesh* m, const aiMatrix4x4& xf) {
+    if (!keepMesh(m->mName.C_Str(), opts)) return;
+    if (!(m->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) return;
+    ++keptMeshes;
+    const vtkIdType base = points->GetNumberOfPoints();
+    const bool hasLabel = m->HasTextureCoords(1);
+    anyLabels = anyLabels || hasLabel;
+    for (unsigned v = 0; v < m->mNumVertices; ++v) {
+      aiVector3D p = xf * m->mVertices[v];
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) ++badCoords;
+      points->InsertNextPoint(p.x, p.y, p.z);
+      // Labels are small integers stored as floats; round to undo float noise.
+      labels->InsertNextValue(hasLabel ? static_cast<int>(std::lround(m->mTextureCoords[1][v].x)) : 0);
+    }
+    for (unsigned f = 0; f < m->mNumFaces; ++f) {
+      const aiFace& face = m->mFaces[f];
+      if (face.mNumIndices != 3) continue;  // points and lines are not skin
+      vtkIdType ids[3] = {base + face.mIndices[0], base + face.mIndices[1], base + face.mIndices[2]};
+      polys->InsertNextCell(3, ids);
+    }
+  }
+};
+
+}  // namespace
+
+vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOptions& options) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw MeshLoadError(fail(path, "no such file"));
+  if (fs::is_directory(path, ec)) throw MeshLoadError(fail(path, "is a directory, not a mesh file"));
+  if (::access(path.c_str(), R_OK) != 0) throw MeshLoadError(fail(path, "not readable (permission denied)"));
+
+  Assimp::Importer importer;
+  // Normals are recomputed after welding, so importer normals and degenerate faces are not needed.
+  const aiScene* scene = importer.ReadFile(
+      path.string(), aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
+                         aiProcess_SortByPType | aiProcess_FindDegenerates | aiProcess_DropNormals);
+  if (!scene || !scene->mRootNode) {
+    const char* err = importer.GetErrorString();
+    throw MeshLoadError(fail(path, std::string("cannot read as a mesh: ") +
+                                       (err && *err ? err : "unknown format")));
+  }
+  if (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)
+    throw MeshLoadError(fail(path, "the file holds no complete mesh (incomplete scene)"));
+  if (scene->mNumMeshes == 0) throw MeshLoadError(fail(path, "the file contains no mesh"));
+
+  auto points = vtkSmartPointer<vtkPoints>::New();
+  points->SetDataTypeToFloat();
+  auto polys = vtkSmartPointer<vtkCellArray>::New();
+  auto labels = vtkSmartPointer<vtkIntArray>::New();
+  labels->SetName(kSiteLabelArray);
+  Collector c{scene, options, points, polys, labels};
+  c.visit(scene->mRootNode, aiMatrix4x4());
+
+  if (c.keptMeshes == 0) {
+    std::string names;
+    for (unsigned i = 0; i < scene->mNumMeshes && i < 12; ++i)
+      names += std::string(i ? ", " : "") + scene->mMeshes[i]->mName.C_Str();
+    throw MeshLoadError(fail(path, "no triangle mesh left after the include/exclude filters (meshes: " +
+                                       names + (scene->mNumMeshes > 12 ? ", ..." : "") + ")"));
+  }
+  if (polys->GetNumberOfCells() == 0) throw MeshLoadError(fail(path, "the meshes hold no triangles"));
+  if (c.badCoords > 0)
+    throw MeshLoadError(fail(path, std::to_string(c.badCoords) + " vertices have NaN or infinite coordinates"));
+
+  auto raw = vtkSmartPointer<vtkPolyData>::New();
+  raw->SetPoints(points);
+  raw->SetPolys(polys);
+  if (c.anyLabels) raw->GetPointData()->AddArray(labels);
+
+  // Formats such as OBJ split vertices along UV seams; merge exact duplicates so the skin is one
+  // connected surface and normals are smooth across seams.
+  auto clean = vtkSmartPointer<vtkCleanPolyData>::New();
+  clean->SetInputData(raw);
+  clean->SetTolerance(0.0);
+  clean->PointMergingOn();
+  auto normals = vtkSmartPointer<vtkPolyDataNormals>::New();
+  normals->SetInputConnection(clean->GetOutputPort());
+  normals->SplittingOff();  // skin is smooth; splitting would tear the surface at sharp folds
+  normals->ConsistencyOn();
+  normals->AutoOrientNormalsOff();
+  normals->ComputePointNormalsOn();
+  normals->ComputeCellNormalsOff();
+  normals->Update();
+  vtkSmartPointer<vtkPolyData> out = normals->GetOutput();
+  if (out->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "no valid triangles after cleaning"));
+  return out;
+}
+
+std::vector<std::string> listMeshNames(const fs::path& path) {
+  Assimp::Importer importer;
+  const aiScene* scene = importer.ReadFile(path.string(), 0);
+  if (!scene) throw MeshLoadError(fail(path, std::string("cannot read as a mesh: ") + importer.GetErrorString()));
+  std::vector<std::string> names;
+  for (unsigned i = 0; i < scene->mNumMeshes; ++i) {
+    std::string n = scene->mMeshes[i]->mName.C_Str();
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  }
+  return names;
+}
+
+void saveMeshGlb(vtkPolyData* mesh, const fs::path& path) {
+  if (!mesh || mesh->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "nothing to write (empty mesh)"));
+  // The aiScene owns and frees everything assigned below.
+  aiScene scene;
+  scene.mRootNode = new aiNode("lesion-atlas-body");
+  scene.mNumMaterials = 1;
+  scene.mMaterials = new aiMaterial*[1]{new aiMaterial()};
+  scene.mNumMeshes = 1;
+  scene.mMeshes = new aiMesh*[1];
+  aiMesh* m = scene.mMeshes[0] = new aiMesh();
+  m->mName = "body";
+  m->mMaterialIndex = 0;
+  m->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
+  scene.mRootNode->mNumMeshes = 1;
+  scene.mRootNode->mMeshes = new unsigned[1]{0};
+
+  const vtkIdType np = mesh->GetNumberOfPoints();
+  m->mNumVertices = static_cast<unsigned>(np);
+  m->mVertices = new aiVector3D[np];
+  vtkDataArray* n = mesh->GetPointData()->GetNormals();
+  if (!n) n = mesh->GetPointData()->GetArray("Normals");
+  if (n) m->mNormals = new aiVector3D[np];
+  vtkDataArray* lab = mesh->GetPointData()->GetArray(kSiteLabelArray);
+  if (lab) {
+    // glTF needs TEXCOORD_0 before TEXCOORD_1; without channel 0 the exporter renumbers the label
+    // channel and can corrupt the file, so channel 0 is filled with zeros.
+    m->mTextureCoords[0] = new aiVector3D[np];
+    m->mTextureCoords[1] = new aiVector3D[np];
+    m->mNumUVComponents[0] = 2;
+    m->mNumUVComponents[1] = 2;
+  }
+  for (vtkIdType i = 0; i < np; ++i) {
+    double p[3];
+    mesh->GetPoint(i, p);
+    m->mVertices[i] = aiVector3D(float(p[0]), float(p[1]), float(p[2]));
+    if (n) {
+      double q[3];
+      n->GetTuple(i, q);
+      m->mNormals[i] = aiVector3D(float(q[0]), float(q[1]), float(q[2]));
+    }
+    if (lab) {
+      m->mTextureCoords[0][i] = aiVector3D(0, 0, 0);
+      m->mTextureCoords[1][i] = aiVector3D(float(lab->GetTuple1(i)), 0, 0);
+    }
+  }
+  vtkCellArray* polys = mesh->GetPolys();
+  std::vector<aiFace> faces;
+  faces.reserve(polys->GetNumberOfCells());
+  vtkIdType npts;
+  const vtkIdType* ids;
+  for (polys->InitTraversal(); polys->GetNextCell(npts, ids);) {
+    if (npts != 3) throw MeshLoadError(fail(path, "only triangle meshes can be written"));
+    aiFace f;
+    f.mNumIndices = 3;
+    f.mIndices = new unsigned[3]{unsigned(ids[0]), unsigned(ids[1]), unsigned(ids[2])};
+    faces.push_back(f);
+  }
+  m->mNumFaces = static_cast<unsigned>(faces.size());
+  m->mFaces = new aiFace[faces.size()];
+  for (size_t i = 0; i < faces.size(); ++i) {
+    m->mFaces[i].mNumIndices = 3;
+    m->mFaces[i].mIndices = faces[i].mIndices;
+    faces[i].mIndices = nullptr;  // ownership moved into the scene
+    faces[i].mNumIndices = 0;
+  }
+
+  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp.glb");
+  Assimp::Exporter exporter;
+  if (exporter.Export(&scene, "glb2", tmp.string()) != AI_SUCCESS) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw MeshLoadError(fail(path, std::string("glTF export failed: ") + exporter.GetErrorString()));
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) throw MeshLoadError(fail(path, "cannot replace file: " + ec.message()));
+}
+
+}  // namespace la::render

@@ -1,0 +1,46 @@
+#pragma once
+// Mesh import/export. This is the only place in lesion-atlas that includes Assimp: every body,
+// built-in or the user's, comes in through loadMesh(), and the body generator writes through
+// saveMeshGlb(), so a built-in body is loaded exactly like any user mesh.
+#include <vtkPolyData.h>
+#include <vtkSmartPointer.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace la::render {
+
+struct MeshLoadError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Which meshes of a multi-mesh file form the skin. Patterns are shell globs (fnmatch) on the
+// mesh name (OBJ `g`/`o`, glTF mesh/node names). A mesh is kept when it matches an include
+// pattern (or `include` is empty) and no exclude pattern. Example for a rigged character that
+// carries proxy and joint geometry: include {"body"} or exclude {"helper-*", "joint-*"}.
+struct MeshLoadOptions {
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+};
+
+// Point-data array that carries per-vertex anatomical site labels through a file (as texture
+// coordinate channel 1, u = label). Absent when the file has no such channel.
+inline constexpr const char* kSiteLabelArray = "SiteLabel";
+
+// Loads any format Assimp reads (glTF/GLB, OBJ, FBX, DAE, PLY, STL, ...) as one triangle
+// surface in the file's units with coincident vertices merged and point normals ("Normals").
+// Throws MeshLoadError with a message naming the file and the reason (unreadable, no mesh left
+// after filtering, no triangles, NaN/inf coordinates).
+vtkSmartPointer<vtkPolyData> loadMesh(const std::filesystem::path& path,
+                                      const MeshLoadOptions& options = {});
+
+// Writes a triangle surface as glTF 2.0 binary with normals and, when present, the
+// kSiteLabelArray point array. The file is written atomically. Throws MeshLoadError.
+void saveMeshGlb(vtkPolyData* mesh, const std::filesystem::path& path);
+
+// Names of the meshes in a file (for a UI listing include/exclude choices). Throws MeshLoadError.
+std::vector<std::string> listMeshNames(const std::filesystem::path& path);
+
+}  // namespace la::render

@@ -1,0 +1,203 @@
+#include "ui/panels.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+namespace la::ui {
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    const auto b = cur.find_first_not_of(" \t");
+    const auto e = cur.find_last_not_of(" \t");
+    if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+    cur.clear();
+  };
+  for (char c : text) {
+    if (c == ',') flush();
+    else cur += c;
+  }
+  flush();
+  return out;
+}
+
+namespace {
+
+void tooltip(const char* text) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+void bodySection(ViewerState& s, PanelRequests& r) {
+  if (!ImGui::CollapsingHeader("Body", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const char* builtins[] = {"male", "female", "placeholder"};
+  for (const char* b : builtins) {
+    if (ImGui::RadioButton(b, s.scene.body == b)) {
+      s.scene.body = b;
+      r.loadBody = true;
+    }
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  ImGui::SetNextItemWidth(-80);
+  ImGui::InputTextWithHint("##meshpath", "mesh file (glb, obj, fbx, dae, ply, stl)", &s.bodyPathInput);
+  ImGui::SameLine();
+  if (ImGui::Button("Open") && !s.bodyPathInput.empty()) {
+    s.scene.body = s.bodyPathInput;
+    r.loadBody = true;
+  }
+  tooltip("Load any mesh Assimp reads as the body.");
+  ImGui::SetNextItemWidth(-80);
+  ImGui::InputTextWithHint("include", "e.g. body", &s.meshIncludeInput);
+  tooltip("Keep only meshes whose names match these patterns (comma-separated, * and ? allowed).");
+  ImGui::SetNextItemWidth(-80);
+  ImGui::InputTextWithHint("exclude", "e.g. helper-*, joint-*", &s.meshExcludeInput);
+  tooltip("Drop meshes whose names match these patterns, such as rig helpers and joint markers.");
+  if (!s.body.file.empty()) {
+    ImGui::TextDisabled("%s", s.body.file.c_str());
+    ImGui::TextDisabled("%lld vertices, %lld triangles", s.body.vertices, s.body.triangles);
+    ImGui::TextDisabled("extent %.3g x %.3g x %.3g", s.body.size[0], s.body.size[1], s.body.size[2]);
+  }
+}
+
+void viewSection(PanelRequests& r) {
+  if (!ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  struct P { const char* name; const char* label; const char* key; };
+  const P presets[] = {{"front", "Front", "1"}, {"back", "Back", "2"}, {"left", "Left", "3"},
+                       {"right", "Right", "4"}, {"three-quarter", "3/4", "5"}, {"top", "Top", "6"}};
+  int i = 0;
+  for (const P& p : presets) {
+    if (i++ % 3) ImGui::SameLine();
+    if (ImGui::Button(p.label, ImVec2(70, 0))) r.cameraPreset = p.name;
+    char tip[96];
+    std::snprintf(tip, sizeof tip, "Frame the body from the %s (key %s)", p.name, p.key);
+    tooltip(tip);
+  }
+  if (ImGui::Button("Reset view (R)", ImVec2(-1, 0))) r.resetView = true;
+  ImGui::TextDisabled("Drag: rotate   Shift/middle drag: pan");
+  ImGui::TextDisabled("Wheel/right drag: zoom");
+}
+
+void appearanceSection(ViewerState& s, PanelRequests& r) {
+  if (!ImGui::CollapsingHeader("Appearance")) return;
+  float bg[3] = {float(s.scene.background[0]), float(s.scene.background[1]), float(s.scene.background[2])};
+  if (ImGui::ColorEdit3("Background", bg)) {
+    for (int k = 0; k < 3; ++k) s.scene.background[k] = bg[k];
+    r.appearanceChanged = true;
+  }
+  float skin[3] = {float(s.scene.skinColor[0]), float(s.scene.skinColor[1]), float(s.scene.skinColor[2])};
+  if (ImGui::ColorEdit3("Skin", skin)) {
+    for (int k = 0; k < 3; ++k) s.scene.skinColor[k] = skin[k];
+    r.appearanceChanged = true;
+  }
+  if (ImGui::InputTextWithHint("Title", "shown on pictures", &s.scene.title)) r.appearanceChanged = true;
+}
+
+void exportSection(ViewerState& s, PanelRequests& r) {
+  if (!ImGui::CollapsingHeader("Export picture", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  ImGui::InputText("File", &s.exportSettings.path);
+  ImGui::Checkbox("Include panel", &s.exportSettings.includePanel);
+  tooltip("With the panel the picture is the window as it is; without, the 3D view is redrawn at the size below.");
+  ImGui::BeginDisabled(s.exportSettings.includePanel);
+  ImGui::SetNextItemWidth(90);
+  ImGui::InputInt("##w", &s.exportSettings.width, 0);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("x");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90);
+  ImGui::InputInt("px##h", &s.exportSettings.height, 0);
+  if (ImGui::SmallButton("1080p")) { s.exportSettings.width = 1920; s.exportSettings.height = 1080; }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("4K")) { s.exportSettings.width = 3840; s.exportSettings.height = 2160; }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Square 2K")) { s.exportSettings.width = 2048; s.exportSettings.height = 2048; }
+  ImGui::Checkbox("Transparent background", &s.exportSettings.transparent);
+  ImGui::EndDisabled();
+  if (ImGui::Button("Export PNG (Ctrl+E)", ImVec2(-1, 0))) r.exportImage = true;
+}
+
+void sceneSection(ViewerState& s, PanelRequests& r) {
+  if (!ImGui::CollapsingHeader("Saved views")) return;
+  ImGui::InputText("Scene", &s.scenePathInput);
+  tooltip("A scene file stores body, camera, colours and title; `lesion-atlas render SCENE` redraws it.");
+  if (ImGui::Button("Save (Ctrl+S)")) r.saveScene = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Open (Ctrl+O)")) r.openScene = true;
+}
+
+void messagesSection(const ViewerState& s) {
+  if (!ImGui::CollapsingHeader("Messages", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  ImGui::BeginChild("##msgs", ImVec2(0, 90), true, ImGuiWindowFlags_HorizontalScrollbar);
+  for (const auto& m : s.messages) {
+    const bool err = m.rfind("error", 0) == 0;
+    if (err) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.25f, 0.2f, 1));
+    ImGui::TextWrapped("%s", m.c_str());
+    if (err) ImGui::PopStyleColor();
+  }
+  if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
+  ImGui::EndChild();
+}
+
+}  // namespace
+
+void drawMainPanel(ViewerState& s, PanelRequests& r) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(340, vp->WorkSize.y - 20), ImGuiCond_FirstUseEver);
+  if (ImGui::Begin("lesion-atlas", nullptr, ImGuiWindowFlags_MenuBar)) {
+    if (ImGui::BeginMenuBar()) {
+      if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Save view", "Ctrl+S")) r.saveScene = true;
+        if (ImGui::MenuItem("Open view", "Ctrl+O")) r.openScene = true;
+        if (ImGui::MenuItem("Export picture", "Ctrl+E")) r.exportImage = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
+        ImGui::EndMenu();
+      }
+      if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Keyboard shortcuts", "F1", &s.showHelp);
+        ImGui::MenuItem("ImGui demo (debug)", nullptr, &s.showDemo);
+        ImGui::EndMenu();
+      }
+      ImGui::EndMenuBar();
+    }
+    bodySection(s, r);
+    viewSection(r);
+    appearanceSection(s, r);
+    exportSection(s, r);
+    sceneSection(s, r);
+    messagesSection(s);
+  }
+  ImGui::End();
+}
+
+void drawHelpWindow(ViewerState& s) {
+  if (!s.showHelp) return;
+  ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_FirstUseEver);
+  if (ImGui::Begin("Keyboard shortcuts", &s.showHelp)) {
+    const char* rows[][2] = {{"1 .. 6", "front, back, left, right, 3/4, top view"},
+                             {"R", "reset view"},
+                             {"Ctrl+E", "export picture"},
+                             {"Ctrl+S / Ctrl+O", "save / open view"},
+                             {"F1", "this help"},
+                             {"Ctrl+Q", "quit"},
+                             {"Left drag", "rotate"},
+                             {"Shift+drag, middle drag", "pan"},
+                             {"Wheel, right drag", "zoom"}};
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+      for (auto& row : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[0]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[1]);
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace la::ui

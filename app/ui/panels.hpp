@@ -1,0 +1,59 @@
+#pragma once
+// ImGui panels. Each panel is one function that takes the state it edits (a plain struct owned by
+// the window layer) and records what the user asked for in PanelRequests; it never applies
+// anything itself, so the same requests can come from keyboard shortcuts too.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/scene.hpp"
+
+namespace la::ui {
+
+struct ExportSettings {
+  std::string path = "lesion-atlas.png";
+  int width = 3840;
+  int height = 2160;
+  bool includePanel = false;  // with the panel: a grab of the window at window size
+  bool transparent = false;
+};
+
+struct BodyInfo {
+  std::string file;       // the mesh file shown
+  long long vertices = 0;
+  long long triangles = 0;
+  std::array<double, 3> size{0, 0, 0};  // bounding box extent, file units
+};
+
+struct ViewerState {
+  Scene scene;
+  BodyInfo body;
+  std::string bodyPathInput;               // text field for "Open mesh..."
+  std::string meshIncludeInput, meshExcludeInput;  // comma-separated name patterns
+  std::string scenePathInput = "view.scene.json";
+  ExportSettings exportSettings;
+  std::vector<std::string> messages;       // newest last: errors and confirmations
+  bool showHelp = false;
+  bool showDemo = false;
+  float frameMs = 0.f;
+};
+
+struct PanelRequests {
+  std::string cameraPreset;   // non-empty: frame this preset
+  bool resetView = false;
+  bool loadBody = false;      // (re)load scene.body with the include/exclude inputs
+  bool appearanceChanged = false;
+  bool exportImage = false;
+  bool saveScene = false;
+  bool openScene = false;
+  bool quit = false;
+};
+
+// The main side panel (body, view, appearance, export, scene files, messages).
+void drawMainPanel(ViewerState& state, PanelRequests& req);
+// Keyboard shortcut help window (F1 / ?).
+void drawHelpWindow(ViewerState& state);
+// Splits "a, b ,c" into {"a","b","c"}.
+std::vector<std::string> splitList(const std::string& text);
+
+}  // namespace la::ui

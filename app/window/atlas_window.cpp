@@ -1,0 +1,365 @@
+#include "window/atlas_window.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkOpenGLState.h>
+#include <vtkPolyData.h>
+#include <vtkRenderer.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include "core/atomic_file.hpp"
+#include "core/paths.hpp"
+#include "render/mesh_io.hpp"
+#include "render/offscreen.hpp"
+#include "render/png_io.hpp"
+#include "render/scene_loader.hpp"
+#include "render/scene_view.hpp"
+#include "ui/panels.hpp"
+
+// glReadPixels without pulling a GL loader into this layer: libGL exports the GL 1.x entry points.
+extern "C" void glReadPixels(int x, int y, int w, int h, unsigned format, unsigned type, void* data);
+extern "C" void glPixelStorei(unsigned pname, int param);
+extern "C" void glReadBuffer(unsigned mode);
+
+namespace fs = std::filesystem;
+
+namespace la::window {
+namespace {
+
+constexpr unsigned kGL_RGBA = 0x1908, kGL_UNSIGNED_BYTE = 0x1401, kGL_PACK_ALIGNMENT = 0x0D05, kGL_BACK = 0x0405;
+
+struct Atlas {
+  GLFWwindow* win = nullptr;
+  vtkSmartPointer<vtkGenericOpenGLRenderWindow> renWin;
+  vtkSmartPointer<vtkGenericRenderWindowInteractor> iren;
+  render::SceneView view;
+  ui::ViewerState state;
+  fs::path sceneDir;
+  std::string currentPreset = "front";
+  int dragButton = -1;
+  int fbWidth = 0, fbHeight = 0;
+
+  void message(const std::string& m) {
+    state.messages.push_back(m);
+    if (state.messages.size() > 200) state.messages.erase(state.messages.begin());
+    std::fprintf(stderr, "%s\n", m.c_str());
+  }
+  double aspect() const { return fbHeight > 0 ? double(fbWidth) / fbHeight : 1.6; }
+};
+
+// VTK asks whether its context is current and asks to make it current; the context belongs to
+// GLFW, so both questions are answered from GLFW. Without the first answer VTK silently draws
+// nothing; without the second, a second (offscreen) VTK window leaves the wrong context current.
+void onIsCurrent(vtkObject*, unsigned long, void* clientData, void* callData) {
+  *static_cast<bool*>(callData) = glfwGetCurrentContext() == static_cast<GLFWwindow*>(clientData);
+}
+void onMakeCurrent(vtkObject*, unsigned long, void* clientData, void*) {
+  glfwMakeContextCurrent(static_cast<GLFWwindow*>(clientData));
+}
+
+void loadBody(Atlas& a) {
+  Scene& s = a.state.scene;
+  s.meshInclude = ui::splitList(a.state.meshIncludeInput);
+  s.meshExclude = ui::splitList(a.state.meshExcludeInput);
+  const fs::path file = resolveBodyPath(s.body, a.sceneDir);
+  try {
+    const auto t0 = std::chrono::steady_clock::now();
+    vtkSmartPointer<vtkPolyData> mesh = render::loadSceneBody(s, a.sceneDir);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    a.view.setBody(mesh);
+    auto b = a.view.bodyBounds();
+    a.state.body = {file.string(), mesh->GetNumberOfPoints(), mesh->GetNumberOfPolys(),
+                    {b[1] - b[0], b[3] - b[2], b[5] - b[4]}};
+    a.view.applyCamera(s.camera, a.aspect());
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " (%.0f ms)", ms);
+    a.message("loaded " + file.filename().string() + buf);
+  } catch (const std::exception& e) {
+    // The previous body stays on screen: a bad file never costs the user what they had.
+    a.message(std::string("error: ") + e.what());
+  }
+}
+
+void exportPicture(Atlas& a, bool includePanel) {
+  const ui::ExportSettings& x = a.state.exportSettings;
+  try {
+    if (includePanel) {
+      std::vector<unsigned char> px(size_t(a.fbWidth) * a.fbHeight * 4);
+      glPixelStorei(kGL_PACK_ALIGNMENT, 1);
+      glReadBuffer(kGL_BACK);
+      glReadPixels(0, 0, a.fbWidth, a.fbHeight, kGL_RGBA, kGL_UNSIGNED_BYTE, px.data());
+      for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // the window has no meaningful alpha
+      render::writeRgbaPng(px.data(), a.fbWidth, a.fbHeight, x.path);
+      a.message("saved " + x.path + " (" + std::to_string(a.fbWidth) + "x" + std::to_string(a.fbHeight) + ", with panel)");
+    } else {
+      // Redrawn natively at the requested size in a separate offscreen view of the same body and camera.
+      render::SceneView out;
+      out.setBody(a.view.body());
+      Scene s = a.state.scene;
+      s.camera = a.view.captureCamera(a.currentPreset);
+      s.transparentBackground = x.transparent;
+      out.applyAppearance(s);
+      out.setCaption("lesion-atlas " + std::string(versionString()));
+      out.applyCamera(s.camera, double(x.width) / x.height);
+      render::renderToPng(out, {x.width, x.height, x.transparent}, x.path);
+      glfwMakeContextCurrent(a.win);
+      a.message("saved " + x.path + " (" + std::to_string(x.width) + "x" + std::to_string(x.height) +
+                (x.transparent ? ", transparent)" : ")"));
+    }
+  } catch (const std::exception& e) {
+    glfwMakeContextCurrent(a.win);
+    a.message(std::string("error: ") + e.what());
+  }
+}
+
+void saveView(Atlas& a) {
+  Scene s = a.state.scene;
+  s.camera = a.view.captureCamera(a.currentPreset);
+  try {
+    saveScene(s, a.state.scenePathInput);
+    a.message("saved view " + a.state.scenePathInput);
+  } catch (const std::exception& e) {
+    a.message(std::string("error: ") + e.what());
+  }
+}
+
+void openView(Atlas& a) {
+  try {
+    Scene s = loadScene(a.state.scenePathInput);
+    a.sceneDir = fs::absolute(a.state.scenePathInput).parent_path();
+    a.state.scene = s;
+    a.state.meshIncludeInput.clear();
+    a.state.meshExcludeInput.clear();
+    for (auto& p : s.meshInclude) a.state.meshIncludeInput += (a.state.meshIncludeInput.empty() ? "" : ", ") + p;
+    for (auto& p : s.meshExclude) a.state.meshExcludeInput += (a.state.meshExcludeInput.empty() ? "" : ", ") + p;
+    a.view.applyAppearance(s);
+    loadBody(a);
+    a.currentPreset = s.camera.preset;
+    a.view.applyCamera(s.camera, a.aspect());
+    a.message("opened view " + a.state.scenePathInput);
+  } catch (const std::exception& e) {
+    a.message(std::string("error: ") + e.what());  // the current view is left as it was
+  }
+}
+
+// Mouse input reaches the 3D view unless ImGui wants it; a drag that began in the 3D view keeps
+// going over the panel, so rotating never sticks when the cursor crosses it.
+void routeMouse(Atlas& a) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!ImGui::IsMousePosValid()) return;
+  const int x = int(io.MousePos.x * io.DisplayFramebufferScale.x);
+  const int y = int(io.MousePos.y * io.DisplayFramebufferScale.y);
+  a.iren->SetEventInformationFlipY(x, y, io.KeyCtrl, io.KeyShift);
+  static const unsigned long press[3] = {vtkCommand::LeftButtonPressEvent, vtkCommand::RightButtonPressEvent,
+                                         vtkCommand::MiddleButtonPressEvent};
+  static const unsigned long release[3] = {vtkCommand::LeftButtonReleaseEvent, vtkCommand::RightButtonReleaseEvent,
+                                           vtkCommand::MiddleButtonReleaseEvent};
+  const bool free = !io.WantCaptureMouse;
+  if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)
+    if (free || a.dragButton >= 0) a.iren->InvokeEvent(vtkCommand::MouseMoveEvent);
+  for (int b = 0; b < 3; ++b) {
+    if (io.MouseClicked[b] && free && a.dragButton < 0) {
+      a.dragButton = b;
+      a.iren->InvokeEvent(press[b]);
+    }
+    if (io.MouseReleased[b] && a.dragButton == b) {
+      a.dragButton = -1;
+      a.iren->InvokeEvent(release[b]);
+    }
+  }
+  if (io.MouseWheel != 0 && free)
+    a.iren->InvokeEvent(io.MouseWheel > 0 ? vtkCommand::MouseWheelForwardEvent : vtkCommand::MouseWheelBackwardEvent);
+}
+
+void routeKeys(Atlas& a, ui::PanelRequests& r) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) r.exportImage = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) r.saveScene = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) r.openScene = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) r.quit = true;
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) a.state.showHelp = !a.state.showHelp;
+  if (io.WantCaptureKeyboard || io.KeyCtrl) return;  // typing in a text field is not a shortcut
+  const char* presets[] = {"front", "back", "left", "right", "three-quarter", "top"};
+  for (int k = 0; k < 6; ++k)
+    if (ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) r.cameraPreset = presets[k];
+  if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) r.resetView = true;
+}
+
+void setupImGui(Atlas& a) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is not persisted to a stray file in the working folder
+  float xs = 1.f, ys = 1.f;
+  glfwGetWindowContentScale(a.win, &xs, &ys);
+  const float scale = xs > 0 ? xs : 1.f;
+  ImGui::StyleColorsLight();
+  ImGuiStyle& st = ImGui::GetStyle();
+  st.WindowRounding = 6.f;
+  st.FrameRounding = 4.f;
+  st.GrabRounding = 4.f;
+  st.WindowBorderSize = 0.f;
+  st.Colors[ImGuiCol_WindowBg].w = 0.94f;
+  st.ScaleAllSizes(scale);
+  io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  if (fs::exists(LA_UI_FONT))
+    io.Fonts->AddFontFromFileTTF(LA_UI_FONT, 15.f * scale);
+  else
+    a.message(std::string("warning: font ") + LA_UI_FONT + " missing (install fonts-dejavu-core); using the built-in font");
+  ImGui_ImplGlfw_InitForOpenGL(a.win, true);
+  ImGui_ImplOpenGL3_Init("#version 150");
+}
+
+}  // namespace
+
+int runGui(const GuiOptions& opt) {
+  glfwSetErrorCallback([](int code, const char* desc) { std::fprintf(stderr, "GLFW error %d: %s\n", code, desc); });
+  if (!glfwInit()) {
+    std::fprintf(stderr, "error: cannot open a window (no display?). Use `lesion-atlas render` for pictures.\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SAMPLES, 0);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  Atlas a;
+  a.win = glfwCreateWindow(opt.width, opt.height, "lesion-atlas", nullptr, nullptr);
+  if (!a.win) {
+    glfwTerminate();
+    std::fprintf(stderr, "error: cannot create an OpenGL 3.2 core window\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(a.win);
+  glfwSwapInterval(1);
+  glfwGetFramebufferSize(a.win, &a.fbWidth, &a.fbHeight);
+
+  a.renWin = vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New();
+  auto isCurrent = vtkSmartPointer<vtkCallbackCommand>::New();
+  isCurrent->SetCallback(onIsCurrent);
+  isCurrent->SetClientData(a.win);
+  a.renWin->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
+  auto makeCurrent = vtkSmartPointer<vtkCallbackCommand>::New();
+  makeCurrent->SetCallback(onMakeCurrent);
+  makeCurrent->SetClientData(a.win);
+  a.renWin->AddObserver(vtkCommand::WindowMakeCurrentEvent, makeCurrent);
+  a.renWin->SetMultiSamples(0);  // 8x MSAA triples frame time on software GL; FXAA is on instead
+  a.renWin->InitializeFromCurrentContext();
+  a.renWin->SetFrameBlitModeToBlitToHardware();
+  a.renWin->SetSize(a.fbWidth, a.fbHeight);
+  a.renWin->AddRenderer(a.view.renderer());
+
+  a.iren = vtkSmartPointer<vtkGenericRenderWindowInteractor>::New();
+  a.iren->SetRenderWindow(a.renWin);
+  a.iren->EnableRenderOff();  // the frame loop renders; the interactor must not render on its own
+  auto style = vtkSmartPointer<vtkInteractorStyleTrackballCamera>::New();
+  a.iren->SetInteractorStyle(style);
+  a.iren->Initialize();
+  a.iren->UpdateSize(a.fbWidth, a.fbHeight);
+
+  setupImGui(a);
+
+  a.state.scene = opt.scene;
+  a.sceneDir = opt.sceneDir;
+  a.currentPreset = opt.scene.camera.preset;
+  for (auto& p : opt.scene.meshInclude) a.state.meshIncludeInput += (a.state.meshIncludeInput.empty() ? "" : ", ") + p;
+  for (auto& p : opt.scene.meshExclude) a.state.meshExcludeInput += (a.state.meshExcludeInput.empty() ? "" : ", ") + p;
+  a.view.applyAppearance(a.state.scene);
+  a.view.setCaption("");
+  loadBody(a);
+
+  // Redraw only on change: the loop blocks in glfwWaitEvents while idle; after an event a few
+  // frames are drawn so ImGui can settle (hover highlights, layout changes).
+  int framesToDraw = 3;
+  int frameCount = 0;
+  bool quit = false;
+  while (!glfwWindowShouldClose(a.win) && !quit) {
+    if (framesToDraw <= 0 && opt.screenshot.empty()) {
+      glfwWaitEvents();
+      framesToDraw = 3;
+    } else {
+      glfwPollEvents();
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    int w, h;
+    glfwGetFramebufferSize(a.win, &w, &h);
+    if (w != a.fbWidth || h != a.fbHeight) {
+      a.fbWidth = w;
+      a.fbHeight = h;
+      a.renWin->SetSize(w, h);
+      a.iren->UpdateSize(w, h);
+      framesToDraw = 3;
+    }
+    if (w == 0 || h == 0) continue;  // minimised
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui::PanelRequests req;
+    ui::drawMainPanel(a.state, req);
+    ui::drawHelpWindow(a.state);
+    if (a.state.showDemo) ImGui::ShowDemoWindow(&a.state.showDemo);
+    routeMouse(a);
+    routeKeys(a, req);
+    ImGui::Render();
+
+    if (req.loadBody) loadBody(a);
+    if (req.appearanceChanged) a.view.applyAppearance(a.state.scene);
+    if (req.resetView) req.cameraPreset = "front";
+    if (!req.cameraPreset.empty()) {
+      a.currentPreset = req.cameraPreset;
+      CameraSpec c;
+      c.preset = req.cameraPreset;
+      a.view.applyCamera(c, a.aspect());
+    }
+    if (req.saveScene) saveView(a);
+    if (req.openScene) openView(a);
+    if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
+    quit = req.quit;
+
+    a.view.renderer()->ResetCameraClippingRange();
+    a.renWin->Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // A picture "with panel" is read from the finished back buffer, before it is swapped away.
+    if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
+    ++frameCount;
+    if (!opt.screenshot.empty() && frameCount == 6) {
+      a.state.exportSettings.path = opt.screenshot.string();
+      exportPicture(a, true);
+      quit = true;
+    }
+    glfwSwapBuffers(a.win);
+    a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    --framesToDraw;
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  a.renWin->RemoveRenderer(a.view.renderer());
+  a.iren = nullptr;
+  a.renWin = nullptr;
+  glfwDestroyWindow(a.win);
+  glfwTerminate();
+  return 0;
+}
+
+}  // namespace la::window

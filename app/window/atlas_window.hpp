@@ -1,0 +1,22 @@
+#pragma once
+// The interactive atlas window (GLFW + VTK + ImGui).
+#include <filesystem>
+#include <string>
+
+#include "core/scene.hpp"
+
+namespace la::window {
+
+struct GuiOptions {
+  Scene scene;
+  std::filesystem::path sceneDir;  // resolves relative body paths
+  int width = 1600, height = 1000;
+  // When set: draw a few frames, save the whole window (panel included) there and quit.
+  // Used for the README screenshot and the GUI smoke test.
+  std::filesystem::path screenshot;
+};
+
+// Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).
+int runGui(const GuiOptions& options);
+
+}  // namespace la::window
