@@ -1,0 +1,117 @@
+#include "core/case_filter.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace la {
+namespace {
+
+bool ageMatches(const Age& a, const CaseFilter& f, const char** how) {
+  const AgeBounds& b = *f.age;
+  switch (a.kind) {
+    case Age::Kind::Exact:
+      *how = "exact";
+      return a.years >= b.min && a.years <= b.max;
+    case Age::Kind::Range: {
+      const bool inside = a.min >= b.min && a.max <= b.max;
+      const bool overlaps = a.min <= b.max && a.max >= b.min;
+      *how = inside ? "inside" : "overlaps";
+      return f.ageMode == AgeMode::Inside ? inside : overlaps;
+    }
+    default:
+      *how = "unknown (included)";
+      return f.includeUnknownAge;
+  }
+}
+
+bool variantMatches(const Case& c, const std::string& wanted) {
+  const std::string w = toLower(wanted);
+  for (const VariantInfo& v : variantList())
+    if (w == v.id || w == v.name) return c.variant == v.id;
+  return !c.variantVerbatim.empty() && toLower(c.variantVerbatim).find(w) != std::string::npos;
+}
+
+bool parseNumber(std::string_view s, double& out) {
+  const std::string str(s);
+  if (str.empty() || str.find_first_not_of("0123456789.") != std::string::npos) return false;
+  char* end = nullptr;
+  out = std::strtod(str.c_str(), &end);
+  return end == str.c_str() + str.size();
+}
+
+}  // namespace
+
+std::string describeAgeMatch(const Age& age, const CaseFilter& filter) {
+  if (!filter.age) return {};
+  const char* how = "";
+  return ageMatches(age, filter, &how) ? how : std::string{};
+}
+
+bool matchesFilter(const Case& c, const CaseFilter& f, const SiteCatalog& catalog) {
+  if (!f.subtypes.empty() &&
+      (!c.subtype || std::find(f.subtypes.begin(), f.subtypes.end(), *c.subtype) == f.subtypes.end()))
+    return false;
+  if (!f.variant.empty() && !variantMatches(c, f.variant)) return false;
+  if (f.age) {
+    const char* how = "";
+    if (!ageMatches(c.age, f, &how)) return false;
+  }
+  if (f.sex && c.sex != *f.sex) return false;
+  if (f.ossification && c.ossification != *f.ossification) return false;
+  if (!f.siteId.empty()) {
+    const bool any = std::any_of(c.lesions.begin(), c.lesions.end(),
+                                 [&](const Lesion& l) { return catalog.isWithin(l.siteId, f.siteId); });
+    if (!any) return false;
+  }
+  return true;
+}
+
+std::vector<const Case*> applyFilter(const Dataset& data, const CaseFilter& filter, const SiteCatalog& catalog) {
+  std::vector<const Case*> out;
+  for (const Case& c : data.cases)
+    if (matchesFilter(c, filter, catalog)) out.push_back(&c);
+  return out;
+}
+
+std::optional<AgeBounds> parseAgeBounds(std::string_view text, std::string* error) {
+  auto fail = [&](const std::string& why) -> std::optional<AgeBounds> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  AgeBounds b;
+  const size_t dash = text.find('-');
+  if (dash == std::string_view::npos) {
+    if (!parseNumber(text, b.min)) return fail("bad age '" + std::string(text) + "' (expected A-B, e.g. 40-50)");
+    b.max = b.min;
+  } else if (!parseNumber(text.substr(0, dash), b.min) || !parseNumber(text.substr(dash + 1), b.max)) {
+    return fail("bad age range '" + std::string(text) + "' (expected A-B, e.g. 40-50)");
+  }
+  if (b.max > 120) return fail("age range '" + std::string(text) + "' outside 0-120");
+  if (b.min > b.max) return fail("age range '" + std::string(text) + "': minimum above maximum");
+  return b;
+}
+
+std::optional<std::vector<Subtype>> parseSubtypeList(std::string_view text, std::string* error) {
+  std::vector<Subtype> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
+    while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+    start = end + 1;
+    if (word.empty()) continue;
+    auto s = parseSubtype(word);
+    if (!s) {
+      if (error)
+        *error = "unknown subtype '" + std::string(word) +
+                 "' (dystrophic, metastatic, idiopathic, iatrogenic, calciphylaxis, unspecified)";
+      return std::nullopt;
+    }
+    out.push_back(*s);
+  }
+  return out;
+}
+
+}  // namespace la

@@ -1,0 +1,219 @@
+#include "core/csv_reader.hpp"
+
+#include <string>
+
+namespace la {
+
+bool isValidUtf8(std::string_view s, size_t* badOffset) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    unsigned cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      if (badOffset) *badOffset = i;
+      return false;
+    }
+    if (i + len > n) {
+      if (badOffset) *badOffset = i;
+      return false;
+    }
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) {
+        if (badOffset) *badOffset = i;
+        return false;
+      }
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      if (badOffset) *badOffset = i;
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+namespace {
+
+// One pass over the text; keeps the position and line count so that issues can name the line
+// where the record began, which is what an editor shows the user.
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : t_(text) {
+    if (t_.size() >= 3 && static_cast<unsigned char>(t_[0]) == 0xEF &&
+        static_cast<unsigned char>(t_[1]) == 0xBB && static_cast<unsigned char>(t_[2]) == 0xBF)
+      pos_ = 3;
+  }
+
+  bool atEnd() const { return pos_ >= t_.size(); }
+
+  // Skips blank lines; returns false at end of input.
+  bool skipBlankLines() {
+    while (pos_ < t_.size()) {
+      if (t_[pos_] == '\n') {
+        ++pos_;
+        ++line_;
+      } else if (t_[pos_] == '\r') {
+        ++pos_;
+        if (pos_ < t_.size() && t_[pos_] == '\n') ++pos_;
+        ++line_;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Reads one record. On malformed quoting fills `error`, skips to the end of the physical line
+  // and returns false.
+  bool readRecord(std::vector<std::string>& fields, int& startLine, std::string& error) {
+    fields.clear();
+    startLine = line_;
+    std::string field;
+    for (;;) {
+      field.clear();
+      if (pos_ < t_.size() && t_[pos_] == '"') {
+        ++pos_;
+        for (;;) {
+          if (pos_ >= t_.size()) {
+            error = "unterminated quoted field (a \" opened here is never closed)";
+            return false;
+          }
+          const char c = t_[pos_];
+          if (c == '"') {
+            if (pos_ + 1 < t_.size() && t_[pos_ + 1] == '"') {
+              field += '"';
+              pos_ += 2;
+              continue;
+            }
+            ++pos_;
+            break;
+          }
+          if (c == '\n') ++line_;
+          else if (c == '\r' && !(pos_ + 1 < t_.size() && t_[pos_ + 1] == '\n')) ++line_;
+          field += c;
+          ++pos_;
+        }
+        if (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != '\n' && t_[pos_] != '\r') {
+          error = "malformed quoting: text after the closing quote of field " +
+                  std::to_string(fields.size() + 1);
+          skipRestOfLine();
+          return false;
+        }
+      } else {
+        const size_t start = pos_;
+        while (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != '\n' && t_[pos_] != '\r') {
+          if (t_[pos_] == '"') {
+            error = "malformed quoting: a quote inside unquoted field " + std::to_string(fields.size() + 1) +
+                    " (quote the whole field and double the quote)";
+            skipRestOfLine();
+            return false;
+          }
+          ++pos_;
+        }
+        field.assign(t_.substr(start, pos_ - start));
+      }
+      fields.push_back(field);
+      if (pos_ >= t_.size()) return true;
+      const char c = t_[pos_];
+      if (c == ',') {
+        ++pos_;
+        continue;
+      }
+      // end of line
+      ++pos_;
+      if (c == '\r' && pos_ < t_.size() && t_[pos_] == '\n') ++pos_;
+      ++line_;
+      return true;
+    }
+  }
+
+ private:
+  void skipRestOfLine() {
+    while (pos_ < t_.size() && t_[pos_] != '\n' && t_[pos_] != '\r') ++pos_;
+    if (pos_ < t_.size()) {
+      const char c = t_[pos_++];
+      if (c == '\r' && pos_ < t_.size() && t_[pos_] == '\n') ++pos_;
+      ++line_;
+    }
+  }
+
+  std::string_view t_;
+  size_t pos_ = 0;
+  int line_ = 1;
+};
+
+}  // namespace
+
+CsvTable parseCsv(std::string_view text) {
+  CsvTable table;
+  Parser parser(text);
+  std::vector<std::string> fields;
+  std::string error;
+  bool haveHeader = false;
+  while (parser.skipBlankLines()) {
+    int line = 0;
+    error.clear();
+    if (!parser.readRecord(fields, line, error)) {
+      table.issues.push_back({line, -1, error});
+      continue;
+    }
+    int badColumn = -1;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (!isValidUtf8(fields[i])) {
+        badColumn = static_cast<int>(i);
+        break;
+      }
+    }
+    if (badColumn >= 0) {
+      table.issues.push_back({line, badColumn, "invalid UTF-8"});
+      // A header with bad bytes still defines the columns; dropping it would misread every row.
+      if (haveHeader) continue;
+    }
+    if (!haveHeader) {
+      table.header = fields;
+      table.headerLine = line;
+      haveHeader = true;
+      continue;
+    }
+    if (fields.size() != table.header.size()) {
+      table.issues.push_back({line, -1,
+                              "expected " + std::to_string(table.header.size()) + " fields as in the header, found " +
+                                  std::to_string(fields.size())});
+      continue;
+    }
+    table.records.push_back({std::move(fields), line});
+    fields.clear();
+  }
+  return table;
+}
+
+std::string csvQuote(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace la

@@ -1,0 +1,126 @@
+#pragma once
+// The case registry's data model: published sources, cases (one patient or a series),
+// and their lesions at catalog sites. Plain values; no global state.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace la {
+
+enum class Sex { Unknown, Female, Male };
+enum class Subtype { Dystrophic, Metastatic, Idiopathic, Iatrogenic, Calciphylaxis, Unspecified };
+enum class Side { None, Left, Right, Bilateral, Midline };
+enum class Ossification { Unknown, Yes, No };
+// Age wording without a number ("a female infant", "a male neonate"), kept instead of a guess.
+enum class AgeClass { None, Neonate, Infant };
+
+struct Age {
+  enum class Kind { Unknown, Exact, Range };
+  Kind kind = Kind::Unknown;
+  double years = 0;        // Kind::Exact
+  double min = 0, max = 0; // Kind::Range, inclusive
+  AgeClass ageClass = AgeClass::None;
+
+  bool hasNumber() const { return kind != Kind::Unknown; }
+  static Age exact(double y) { Age a; a.kind = Kind::Exact; a.years = y; return a; }
+  static Age range(double lo, double hi) { Age a; a.kind = Kind::Range; a.min = lo; a.max = hi; return a; }
+};
+
+struct Source {
+  std::string citation;  // as written by the curator (may mark missing parts in brackets)
+  std::string authors, title, journal;  // only when a table gives them separately; never parsed from citation
+  std::optional<int> year;
+  std::string doi, pmid;
+  std::string url;       // one or more URLs as given (" ; " between several)
+};
+
+struct Lesion {
+  std::string siteId;    // catalog id; "unspecified" for a vague or unmatched location
+  Side side = Side::None;
+  std::string token;     // as written in the table ("thigh:right", "FOREARM")
+  std::string wording;   // the source's own words for the location (the row's site_verbatim)
+  bool unmatched = false;// the table named a site the catalog does not know; kept as unspecified
+};
+
+// Where a case came from: the file it was read from and, for a mapped table, its terms of use.
+struct TableInfo {
+  std::string name;         // "calcinosis cases (built-in)" or the mapping's table name
+  std::string file;
+  std::string mappingId;    // empty for the built-in layout
+  std::string licence;
+  std::string attribution;
+  bool nonCommercial = false;
+};
+
+struct Case {
+  std::string id;            // the table's own id, e.g. "CC000"
+  size_t table = 0;          // index into Dataset::tables
+  int line = 0;              // line (or JSON record) it was read from
+  Source source;
+  Age age;
+  Sex sex = Sex::Unknown;
+  std::optional<Subtype> subtype;  // absent when the table has no subtype (e.g. dermoscopy tables)
+  std::string variant;             // controlled-list id (see variantList()); empty when none stated
+  std::string variantVerbatim;     // the source's wording of the variant
+  std::string associatedCondition;
+  Ossification ossification = Ossification::Unknown;
+  std::string size;                // lesion size in cm as stated (free text)
+  std::vector<std::string> durations;  // several when the source contradicts itself
+  std::string durationNote;        // curator's remark on the durations (e.g. "the report contradicts itself")
+  std::string histology;           // only when a table has a histology column
+  std::string notes;               // sites_note of the built-in layout, or a mapped notes column
+  std::string provenanceNote;
+  std::string evidence;            // verbatim quote from the source
+  int nPatients = 1;
+  std::string patientKey;          // a table's patient id; patients with the same key count once
+  std::string diagnosis;           // mapped tables (e.g. "BCC")
+  std::string siteVerbatim;        // row-level wording of the location
+  std::string siteNormalized;      // curator's one coarse site for the row (or "multiple")
+  Side laterality = Side::None;    // curator's row-level side, kept apart from the lesions' sides
+  std::vector<Lesion> lesions;
+};
+
+struct Dataset {
+  std::vector<TableInfo> tables;
+  std::vector<Case> cases;
+
+  // Moves everything in `other` to the end of this dataset, renumbering its table indices.
+  void append(Dataset&& other);
+};
+
+// Controlled list of calcinosis variants (id and display name); the source's wording is kept
+// alongside in Case::variantVerbatim.
+struct VariantInfo {
+  const char* id;
+  const char* name;
+};
+const std::vector<VariantInfo>& variantList();
+
+// Maps a source's variant wording to a controlled-list id ("other" when nothing fits,
+// empty for empty wording). Rules are documented in docs/DATA.md.
+std::string classifyVariant(std::string_view wording);
+
+// Names used in files and output.
+const char* toString(Sex s);          // "F", "M", "unknown"
+const char* toString(Subtype s);      // "dystrophic", ...
+const char* toString(Side s);         // "", "left", "right", "bilateral", "midline"
+const char* toString(Ossification o); // "yes", "no", "unknown"
+const char* toString(AgeClass c);     // "", "neonate", "infant"
+
+// Parsers for the same names (case-insensitive); nullopt for anything else.
+std::optional<Subtype> parseSubtype(std::string_view s);
+std::optional<Side> parseSide(std::string_view s);      // "" -> Side::None
+std::optional<Sex> parseSex(std::string_view s);        // F/M/female/male, "" -> Unknown
+std::optional<Ossification> parseOssification(std::string_view s);  // yes/no, "" -> Unknown
+
+// Shortest decimal form of a number ("55", "1.58", "0.03").
+std::string formatNumber(double v);
+
+// "55", "25-71", "infant", "unknown".
+std::string formatAge(const Age& a);
+
+// Lower-cases ASCII.
+std::string toLower(std::string_view s);
+
+}  // namespace la
