@@ -1,0 +1,424 @@
+#include "bodygen/body_model.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace la::bodygen {
+
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+double rad(double deg) { return deg * kPi / 180.0; }
+}  // namespace
+
+double Primitive::eval(Vec3 p) const {
+  switch (shape) {
+    case Shape::RoundCone: return sdRoundCone(p, a, b, ra, rb);
+    case Shape::Ellipsoid: return sdEllipsoid(frame.toLocal(p - c), radii);
+    case Shape::RoundBox: return sdRoundBox(frame.toLocal(p - c), radii, round);
+  }
+  return 0;
+}
+
+Primitive cone(Vec3 a, Vec3 b, double ra, double rb) {
+  Primitive p;
+  p.shape = Shape::RoundCone;
+  p.a = a;
+  p.b = b;
+  p.ra = ra;
+  p.rb = rb;
+  return p;
+}
+Primitive ellipsoid(Vec3 c, Vec3 radii, const Frame& f) {
+  Primitive p;
+  p.shape = Shape::Ellipsoid;
+  p.c = c;
+  p.radii = radii;
+  p.frame = f;
+  return p;
+}
+Primitive roundBox(Vec3 c, Vec3 half, double round, const Frame& f) {
+  Primitive p;
+  p.shape = Shape::RoundBox;
+  p.c = c;
+  p.radii = half;
+  p.round = round;
+  p.frame = f;
+  return p;
+}
+
+double Model::evalSubset(Vec3 p, const int* idx, int n) const {
+  double acc = std::numeric_limits<double>::infinity();
+  double gacc = std::numeric_limits<double>::infinity();
+  int group = 0;
+  double groupK = 0;
+  for (int j = 0; j < n; ++j) {
+    const Node& nd = nodes[idx[j]];
+    if (group != 0 && nd.group != group) {
+      acc = smin(acc, gacc, groupK);
+      group = 0;
+    }
+    const double d = nd.evalPrim(p);
+    if (nd.group != 0) {
+      if (group == 0) {
+        group = nd.group;
+        groupK = nd.k;
+        gacc = d;
+      } else {
+        gacc = std::min(gacc, d);
+      }
+      continue;
+    }
+    if (nd.carve)
+      acc = smax(acc, -d, nd.k);
+    else
+      acc = std::isinf(acc) ? d : smin(acc, d, nd.k);
+  }
+  if (group != 0) acc = smin(acc, gacc, groupK);
+  return acc;
+}
+
+double Model::eval(Vec3 p) const {
+  static thread_local std::vector<int> all;
+  if (all.size() != nodes.size()) {
+    all.resize(nodes.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  }
+  return evalSubset(p, all.data(), static_cast<int>(all.size()));
+}
+
+int Model::nearestAdditive(Vec3 p) const {
+  int best = -1;
+  double bd = std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].carve) continue;
+    const double d = nodes[i].evalPrim(p);
+    if (d < bd) {
+      bd = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+Vec3 Model::surfaceAlong(Vec3 from, Vec3 dir, double maxDist) const {
+  dir = normalize(dir);
+  double lo = 0, step = 0.002;
+  double t = 0;
+  while (t < maxDist) {
+    const double tn = t + step;
+    if (eval(from + dir * tn) > 0) {
+      lo = t;
+      double hi = tn;
+      for (int i = 0; i < 40; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        if (eval(from + dir * mid) > 0) hi = mid; else lo = mid;
+      }
+      return from + dir * (0.5 * (lo + hi));
+    }
+    t = tn;
+  }
+  return from + dir * maxDist;
+}
+
+double Model::maxBlend() const {
+  double k = 0;
+  for (const auto& n : nodes) k = std::max(k, n.k);
+  return k;
+}
+
+double defaultHeight(Sex sex) { return sex == Sex::Male ? 1.75 : 1.62; }
+const char* sexName(Sex sex) { return sex == Sex::Male ? "male" : "female"; }
+
+// Dimensions are written for a 1.75 m figure and scaled by height/1.75, so the segment
+// fractions of height (Drillis & Contini 1966, as tabulated in Winter) hold for both sexes;
+// female widths and girths get their own factors.
+Model buildBody(Sex sex) {
+  Model m;
+  m.sex = sex;
+  const bool fem = sex == Sex::Female;
+  const double H = defaultHeight(sex);
+  const double s = H / 1.75;
+  auto P = [s](double x, double y, double z) { return Vec3{x * s, y * s, z * s}; };
+  auto L = [s](double v) { return v * s; };
+  const Vec3 Y{0, 1, 0}, Z{0, 0, 1};
+  Skeleton& k = m.skel;
+  k.height = H;
+
+  // ---- Skeleton (left side), as fractions of height ----
+  const double limbG = fem ? 0.88 : 1.0;  // arm girth
+  k.crownY = H;
+  k.chinY = 0.870 * H;
+  k.eyeY = 0.936 * H;
+  k.shoulderY = 0.818 * H;
+  k.nippleY = (fem ? 0.705 : 0.720) * H;
+  k.navelY = 0.600 * H;
+  k.hip = P(fem ? 0.092 : 0.088, 0.53 * 1.75, 0.0);
+  k.knee = P(fem ? 0.086 : 0.090, 0.285 * 1.75, 0.005);
+  k.ankle = P(0.085, 0.039 * 1.75, -0.005);
+  k.shoulder = P(fem ? 0.165 : 0.180, 0.810 * 1.75, -0.012);
+  const double abd = rad(fem ? 10.0 : 9.0), carry = rad(fem ? 17.0 : 15.0);
+  const Vec3 upperDir{std::sin(abd), -std::cos(abd), 0};
+  const Vec3 foreDir{std::sin(carry), -std::cos(carry), 0};
+  k.elbow = k.shoulder + upperDir * (0.186 * H);
+  k.wrist = k.elbow + foreDir * (0.146 * H);
+
+  // ---- Trunk ----
+  const double wChest = fem ? 0.90 : 1.0, wWaist = fem ? 0.88 : 1.0, wHip = fem ? 1.08 : 1.0;
+  m.add(ellipsoid(P(0, 1.285, -0.005), P(0.145 * wChest, 0.195, fem ? 0.100 : 0.108)), 0, Part::Chest);
+  m.add(ellipsoid(P(0, 1.395, -0.015), P(0.165 * wChest, 0.060, 0.088)), 0.05, Part::Chest);
+  m.add(ellipsoid(P(0, 1.075, 0.008), P(0.130 * wWaist, 0.165, fem ? 0.095 : 0.100)), 0.06, Part::Abdomen);
+  m.add(ellipsoid(P(0, 0.935, -0.010), P(0.158 * wHip, fem ? 0.125 : 0.115, fem ? 0.108 : 0.104)), 0.06,
+        Part::Pelvis);
+  // Trapezius slope from the neck to the acromion.
+  m.add(cone(P(0.025, 1.480, -0.035), P(fem ? 0.150 : 0.165, 1.425, -0.020), L(0.034), L(0.028)), 0.04,
+        Part::Back, true);
+  // Deltoid cap over the shoulder joint.
+  {
+    const Frame f = frameFromAxes(upperDir * -1.0, Z);
+    m.add(ellipsoid(k.shoulder + P(0.012, -0.025, 0.004), P(0.050 * limbG, 0.088, 0.056 * limbG), f), 0.03,
+          Part::Shoulder, true);
+  }
+  if (!fem)
+    m.add(ellipsoid(P(0.068, 1.315, 0.062), P(0.078, 0.060, 0.045)), 0.04, Part::Chest, true);
+  // Buttocks: the hard min between the mirrored pair leaves the natal cleft as a crease.
+  m.add(ellipsoid(P(fem ? 0.068 : 0.062, 0.885, fem ? -0.062 : -0.058),
+                  P(fem ? 0.086 : 0.078, fem ? 0.100 : 0.094, fem ? 0.080 : 0.074)),
+        0.04, Part::Buttock, true);
+  // Paravertebral muscles either side of the spine make the spinal groove.
+  for (double y : {1.30, 1.12}) {
+    const Vec3 b = m.surfaceAlong(P(0.032, y, 0), Z * -1.0);
+    m.add(ellipsoid(b + P(0, 0, 0.011), P(0.028, 0.15, 0.026)), 0.03, Part::Back, true);
+  }
+  // Shoulder blades.
+  {
+    const Vec3 b = m.surfaceAlong(P(0.090, 1.330, 0), Z * -1.0);
+    const Frame f = frameFromAxes(normalize(Vec3{0.25, 1, 0}), normalize(Vec3{0.35, 0, -1}));
+    m.add(ellipsoid(b + P(0, 0, 0.012), P(0.050, 0.068, 0.020), f), 0.035, Part::Back, true);
+  }
+  {  // gentle midline groove over the spinous processes
+    const Vec3 a = m.surfaceAlong(P(0, 1.40, 0), Z * -1.0);
+    const Vec3 b = m.surfaceAlong(P(0, 1.02, 0), Z * -1.0);
+    m.carve(cone(a + P(0, 0, -0.003), b + P(0, 0, -0.003), L(0.007), L(0.007)), 0.012, Part::Back);
+  }
+  // Clavicles just under the skin from the sternal notch to the acromion.
+  {
+    const Vec3 a = m.surfaceAlong(P(0.022, 1.425, 0), Z);
+    const Vec3 b = m.surfaceAlong(P(fem ? 0.140 : 0.150, 1.440, -0.01), Z);
+    m.add(cone(a + P(0, 0, -0.005), b + P(0, 0, -0.007), L(0.008), L(0.009)), 0.012, Part::Chest, true);
+  }
+  if (fem) {
+    const Vec3 c = m.surfaceAlong(P(0.088, 1.240, 0), Z);
+    const Frame f = frameFromAxes(normalize(Vec3{0, 1, 0.15}), normalize(Vec3{0.25, -0.1, 1}));
+    const Vec3 centre = c + P(0.004, -0.012, -0.018);
+    m.add(ellipsoid(centre, P(0.066, 0.064, 0.056), f), 0.04, Part::Breast, true);
+    k.nipple = centre + f.toWorld(P(0, -0.008, 0.056));
+    m.add(ellipsoid(k.nipple + P(0, 0, -0.002), P(0.009, 0.009, 0.004), f), 0.006, Part::Breast, true);
+    m.add(ellipsoid(k.nipple + P(0, 0, 0.001), P(0.0045, 0.0045, 0.004), f), 0.003, Part::Breast, true);
+  } else {
+    const Vec3 c = m.surfaceAlong(P(0.095, k.nippleY / s, 0), Z);
+    k.nipple = c;
+    m.add(ellipsoid(c + P(0, 0, -0.002), P(0.010, 0.010, 0.003)), 0.005, Part::Chest, true);
+    m.add(ellipsoid(c + P(0, 0, 0.0005), P(0.004, 0.004, 0.0035)), 0.003, Part::Chest, true);
+  }
+  {  // navel
+    const Vec3 c = m.surfaceAlong(Vec3{0, k.navelY, 0}, Z);
+    k.navel = c;
+    m.carve(ellipsoid(c + P(0, 0, 0.002), P(0.0075, 0.009, 0.009)), 0.006, Part::Abdomen);
+  }
+
+  // ---- Neck and head ----
+  m.add(cone(P(0, 1.420, -0.018), P(0, 1.565, -0.028), L(fem ? 0.052 : 0.060), L(fem ? 0.044 : 0.052)), 0.035,
+        Part::Neck);
+  m.add(cone(P(0.052, 1.585, -0.030), P(0.014, 1.432, 0.040), L(0.013), L(0.012)), 0.025, Part::Neck, true);
+  if (!fem) m.add(ellipsoid(P(0, 1.505, 0.040), P(0.012, 0.018, 0.011)), 0.015, Part::Neck);
+  const double hs = fem ? 0.96 : 1.0;  // head breadth/depth factor
+  m.add(ellipsoid(P(0, 1.652, -0.012), P(0.075 * hs, 0.098, 0.097 * hs)), 0.04, Part::Cranium);
+  m.add(ellipsoid(P(0, 1.590, 0.020), P(0.059 * hs, 0.066, 0.068 * hs)), 0.03, Part::Face);
+  m.add(cone(P(0.057 * hs, 1.592, -0.015), P(0.020, 1.535, 0.055), L(0.016), L(0.015)), 0.02, Part::Face, true);
+  m.add(ellipsoid(P(0, 1.533, 0.068 * hs), P(0.021, 0.016, 0.016)), 0.015, Part::Face);
+  m.add(ellipsoid(P(0.043 * hs, 1.624, 0.066 * hs), P(0.024, 0.016, 0.020)), 0.02, Part::Face, true);
+  m.add(cone(P(0.010, 1.650, 0.086 * hs), P(0.050 * hs, 1.652, 0.072 * hs), L(0.010), L(0.009)), 0.02,
+        Part::Face, true);
+  k.eye = P(0.032 * hs, 1.638, 0.072 * hs);
+  k.browY = L(1.652);
+  m.carve(ellipsoid(P(0.032 * hs, 1.638, 0.092 * hs), P(0.019, 0.0125, 0.016)), 0.010, Part::Eye, true);
+  m.add(ellipsoid(k.eye, P(0.0125, 0.0125, 0.0125)), 0.004, Part::Eye, true);
+  // Nose: bridge to tip, alae, and a slight columella.
+  m.add(cone(P(0, 1.640, 0.086 * hs), P(0, 1.601, 0.114 * hs), L(0.0065), L(0.0095)), 0.012, Part::Nose);
+  m.add(ellipsoid(P(0.012, 1.600, 0.098 * hs), P(0.0085, 0.0075, 0.009)), 0.006, Part::Nose, true);
+  k.mouthY = L(1.571);
+  m.add(ellipsoid(P(0, 1.578, 0.094 * hs), P(0.023, 0.0072, 0.010)), 0.008, Part::Lips);
+  m.add(ellipsoid(P(0, 1.5635, 0.092 * hs), P(0.020, 0.0075, 0.010)), 0.008, Part::Lips);
+  m.carve(ellipsoid(P(0, 1.5710, 0.104 * hs), P(0.022, 0.0012, 0.012)), 0.002, Part::Lips);
+  // Ears: flat ellipsoids whose front edge is sunk into the head; the concha is carved out.
+  {
+    const Frame f = frameFromAxes(normalize(Vec3{0, 1, -0.25}), normalize(Vec3{-0.3, 0, 1}));
+    const Vec3 c = P(0.083 * hs, 1.628, -0.014);
+    k.earCentre = c;
+    k.earTopY = L(1.628 + 0.031);
+    k.earLobeY = L(1.628 - 0.031);
+    m.add(ellipsoid(c, P(0.0065, 0.031, 0.019), f), 0.008, Part::Ear, true);
+    m.carve(ellipsoid(c + f.toWorld(P(0.0065, -0.004, 0.003)), P(0.0045, 0.012, 0.008), f), 0.003, Part::Ear,
+            true);
+  }
+
+  // ---- Arms ----
+  const Frame upperF = frameFromAxes(upperDir, Z);
+  const Frame foreF = frameFromAxes(foreDir, Z);
+  m.add(cone(k.shoulder, k.elbow, L(0.046 * limbG), L(0.036 * limbG)), 0.035, Part::UpperArm, true);
+  m.add(ellipsoid(lerp(k.shoulder, k.elbow, 0.55) + P(0, 0, 0.016), P(0.031 * limbG, 0.085, 0.029 * limbG), upperF),
+        0.03, Part::UpperArm, true);
+  m.add(ellipsoid(lerp(k.shoulder, k.elbow, 0.42) + P(0.002, 0, -0.018), P(0.033 * limbG, 0.090, 0.030 * limbG),
+                  upperF),
+        0.03, Part::UpperArm, true);
+  m.add(ellipsoid(k.elbow + P(0, 0.004, -0.028 * limbG), P(0.014, 0.014, 0.012)), 0.015, Part::Forearm, true);
+  m.add(cone(k.elbow, k.wrist, L(0.037 * limbG), L(0.024 * limbG)), 0.03, Part::Forearm, true);
+  m.add(ellipsoid(lerp(k.elbow, k.wrist, 0.28) + P(0.004, 0, 0.003), P(0.041 * limbG, 0.085, 0.033 * limbG), foreF),
+        0.04, Part::Forearm, true);
+
+  // Hand frame: x toward the thumb (lateral in the anatomical position), y toward the
+  // fingertips, z palmar (forward). Not right-handed; only used to place shapes.
+  const double hg = fem ? 0.90 : 1.0;  // hand girth factor
+  Frame hf;
+  hf.ay = foreDir;
+  hf.az = Z;
+  hf.ax = Vec3{std::cos(carry), std::sin(carry), 0};
+  k.hand = hf;
+  auto HP = [&](double x, double y, double z) { return k.wrist + hf.toWorld(P(x, y, z)); };
+  m.add(ellipsoid(HP(0, 0.004, 0), P(0.028 * hg, 0.022, 0.018 * hg), hf), 0.02, Part::Forearm, true);
+  m.add(roundBox(HP(0, 0.050, -0.001), P(0.040 * hg, 0.047, 0.0125 * hg), L(0.011 * hg), hf), 0.02, Part::Palm,
+        true);
+  m.add(ellipsoid(HP(0.020 * hg, 0.036, 0.008), P(0.018 * hg, 0.030, 0.013 * hg), hf), 0.015, Part::Palm, true);
+  m.add(ellipsoid(HP(-0.027 * hg, 0.047, 0.006), P(0.012 * hg, 0.034, 0.010 * hg), hf), 0.015, Part::Palm, true);
+  // Fingers (index, middle, ring, little), slightly spread and flexed.
+  struct FingerSpec { double x, y, angle, l1, l2, l3, r0, r1, r2; };
+  const FingerSpec fs[4] = {
+      {0.028, 0.094, 9.0, 0.040, 0.023, 0.015, 0.0088, 0.0080, 0.0072},
+      {0.008, 0.096, 1.5, 0.044, 0.026, 0.016, 0.0090, 0.0082, 0.0074},
+      {-0.012, 0.094, -6.0, 0.042, 0.025, 0.015, 0.0085, 0.0077, 0.0069},
+      {-0.030, 0.088, -13.5, 0.032, 0.018, 0.013, 0.0075, 0.0068, 0.0062},
+  };
+  for (int i = 0; i < 4; ++i) {
+    const FingerSpec& f = fs[i];
+    const double a = rad(f.angle);
+    Vec3 p = HP(f.x * hg, f.y, 0.0);
+    k.fingerMcp[i] = p;
+    double flex = rad(4.0);
+    const double ls[3] = {f.l1, f.l2, f.l3};
+    const double rs[4] = {f.r0 * hg, f.r1 * hg, f.r2 * hg, f.r2 * hg * 0.92};
+    for (int j = 0; j < 3; ++j) {
+      const Vec3 dl = normalize(Vec3{std::sin(a), std::cos(a) * std::cos(flex), std::sin(flex)});
+      const Vec3 q = p + hf.toWorld(dl) * L(ls[j]);
+      m.add(cone(p, q, L(rs[j]), L(rs[j + 1])), 0.008, Part::Finger, true, 1);
+      p = q;
+      flex += rad(6.0);
+    }
+    k.fingerTip[i] = p;
+  }
+  {  // thumb: from the carpometacarpal joint, abducted and turned palmar
+    Vec3 p = HP(0.030 * hg, 0.024, 0.006);
+    k.thumbBase = p;
+    const double ls[3] = {0.048, 0.032, 0.025};
+    const double rs[4] = {0.0125 * hg, 0.0105 * hg, 0.0095 * hg, 0.0085 * hg};
+    const double abdT[3] = {22.0, 12.0, 6.0}, palT[3] = {20.0, 16.0, 12.0};
+    for (int j = 0; j < 3; ++j) {
+      const Vec3 dl = normalize(Vec3{std::tan(rad(abdT[j])), 1.0, std::tan(rad(palT[j]))});
+      const Vec3 q = p + hf.toWorld(dl) * L(ls[j]);
+      m.add(cone(p, q, L(rs[j]), L(rs[j + 1])), j == 0 ? 0.012 : 0.004, Part::Thumb, true, j == 0 ? 0 : 2);
+      p = q;
+    }
+    k.thumbTip = p;
+  }
+
+  // ---- Legs ----
+  const Vec3 thighDir = normalize(k.knee - k.hip);
+  const Frame thighF = frameFromAxes(thighDir, Z);
+  const double tg = fem ? 1.03 : 1.0;
+  m.add(cone(k.hip, k.knee, L(0.080 * tg), L(0.050)), 0.05, Part::Thigh, true);
+  m.add(ellipsoid(lerp(k.hip, k.knee, 0.52) + P(0.006, 0, 0.024), P(0.054 * tg, 0.17, 0.044 * tg), thighF), 0.04,
+        Part::Thigh, true);
+  m.add(ellipsoid(lerp(k.hip, k.knee, 0.50) + P(0.002, 0, -0.026), P(0.050 * tg, 0.16, 0.040 * tg), thighF), 0.04,
+        Part::Thigh, true);
+  m.add(ellipsoid(lerp(k.hip, k.knee, 0.30) + P(-0.026, 0, 0.0), P(0.040 * tg, 0.11, 0.048 * tg), thighF), 0.04,
+        Part::Thigh, true);
+  m.add(ellipsoid(k.knee + P(-0.020, 0.070, 0.024), P(0.027, 0.045, 0.024), thighF), 0.03, Part::Thigh, true);
+  m.add(ellipsoid(k.knee, P(0.047, 0.050, 0.046)), 0.03, Part::Knee, true);
+  {
+    const Vec3 f = m.surfaceAlong(k.knee + P(0, 0.010, 0), Z);
+    m.add(ellipsoid(f + P(0, 0, -0.006), P(0.021, 0.025, 0.011)), 0.012, Part::Knee, true);
+  }
+  const Frame shankF = frameFromAxes(normalize(k.ankle - k.knee), Z);
+  m.add(cone(k.knee, k.ankle, L(0.045), L(0.029)), 0.03, Part::Shank, true);
+  m.add(ellipsoid(k.knee + P(-0.004, -0.125, -0.030), P(0.046, 0.095, 0.041), shankF), 0.04, Part::Shank, true);
+  m.add(cone(k.knee + P(0, -0.24, -0.030), k.ankle + P(0, -0.020, -0.034), L(0.013), L(0.014)), 0.025, Part::Shank,
+        true);
+  m.add(ellipsoid(k.ankle + P(0.027, -0.010, -0.010), P(0.011, 0.013, 0.011)), 0.010, Part::Ankle, true);
+  m.add(ellipsoid(k.ankle + P(-0.024, 0.002, 0.004), P(0.012, 0.013, 0.012)), 0.010, Part::Ankle, true);
+
+  // Foot frame: x lateral, y forward (slightly toed out), z up.
+  const double toeOut = rad(7.0);
+  Frame ff;
+  ff.ax = Vec3{std::cos(toeOut), 0, -std::sin(toeOut)};
+  ff.ay = Vec3{std::sin(toeOut), 0, std::cos(toeOut)};
+  ff.az = Y;
+  k.foot = ff;
+  const double fw = fem ? 0.94 : 1.0;  // foot breadth factor
+  auto FP = [&](double l, double f, double y) {  // y is absolute height (scaled)
+    Vec3 p = k.ankle + ff.toWorld(P(l, f, 0));
+    p.y = L(y);
+    return p;
+  };
+  m.add(ellipsoid(FP(0, -0.038, 0.032), P(0.029 * fw, 0.032, 0.032), ff), 0.025, Part::Heel, true);
+  k.heelBack = FP(0, -0.070, 0.032);
+  m.add(ellipsoid(FP(0.004, 0.050, 0.036), P(0.040 * fw, 0.080, 0.030), ff), 0.03, Part::Foot, true);
+  m.add(ellipsoid(FP(-0.004, 0.020, 0.062), P(0.030 * fw, 0.050, 0.022), ff), 0.03, Part::Foot, true);
+  m.add(cone(FP(-0.026 * fw, 0.128, 0.021), FP(0.040 * fw, 0.096, 0.016), L(0.020), L(0.014)), 0.03, Part::Foot,
+        true);
+  // Arch: a shallow hollow under the medial midfoot.
+  m.carve(ellipsoid(FP(-0.032 * fw, 0.060, -0.004), P(0.020, 0.045, 0.012), ff), 0.012, Part::Foot, true);
+  struct ToeSpec { double l, f, len, r0, r1; double splay; };
+  const ToeSpec ts[5] = {
+      {-0.028, 0.128, 0.056, 0.0120, 0.0112, -1.0},
+      {-0.003, 0.126, 0.050, 0.0067, 0.0062, 2.0},
+      {0.016, 0.118, 0.044, 0.0064, 0.0059, 5.0},
+      {0.032, 0.108, 0.040, 0.0060, 0.0056, 9.0},
+      {0.046, 0.096, 0.034, 0.0057, 0.0053, 14.0},
+  };
+  for (int i = 0; i < 5; ++i) {
+    const ToeSpec& t = ts[i];
+    const double a = rad(t.splay);
+    const Vec3 base = FP(t.l * fw, t.f, t.r0 + 0.006);
+    const Vec3 dir = ff.toWorld(Vec3{std::sin(a), std::cos(a), 0});
+    const Vec3 mid = base + dir * L(t.len * 0.55) + Y * L(0.001);
+    Vec3 tip = base + dir * L(t.len);
+    tip.y = L(t.r1 + 0.0015);
+    k.toeMtp[i] = base;
+    k.toeTips[i] = tip;
+    const Part part = i == 0 ? Part::GreatToe : Part::Toe;
+    m.add(cone(base, mid, L(t.r0), L((t.r0 + t.r1) * 0.5)), 0.007, part, true, 3);
+    m.add(cone(mid, tip, L((t.r0 + t.r1) * 0.5), L(t.r1)), 0.007, part, true, 3);
+  }
+
+  // ---- Genital region ----
+  {
+    const Vec3 pub = m.surfaceAlong(P(0, 0.870, 0), Z);
+    if (!fem) {
+      const Vec3 root = pub + P(0, -0.004, -0.010);
+      const Vec3 tip = root + P(0, -0.080, 0.022);
+      m.add(ellipsoid(pub + P(0.017, -0.052, -0.018), P(0.022, 0.029, 0.023)), 0.015, Part::Scrotum, true);
+      m.add(cone(root, tip, L(0.0150), L(0.0140)), 0.012, Part::Penis);
+      m.add(ellipsoid(tip + P(0, -0.004, 0.001), P(0.0155, 0.017, 0.016)), 0.006, Part::Penis);
+    } else {
+      m.add(ellipsoid(pub + P(0, 0.000, -0.016), P(0.046, 0.030, 0.024)), 0.03, Part::Vulva);
+      const Vec3 v = m.surfaceAlong(P(0, 0.835, 0.0), normalize(Vec3{0, -0.35, 1}));
+      m.add(ellipsoid(v + P(0.008, 0.004, -0.008), P(0.009, 0.026, 0.012)), 0.01, Part::Vulva, true);
+      m.carve(ellipsoid(v + P(0, 0.004, 0.002), P(0.0015, 0.022, 0.012)), 0.003, Part::Vulva);
+    }
+    k.pubisY = pub.y;
+  }
+
+  k.fingertipY = std::min(std::min(k.fingerTip[1].y, k.fingerTip[2].y), k.fingerTip[0].y) - L(0.0074);
+  return m;
+}
+
+}  // namespace la::bodygen

@@ -1,0 +1,31 @@
+#pragma once
+// Turns the implicit body into a closed triangle surface: narrow-band sampling on a fine grid,
+// vtkFlyingEdges3D, windowed-sinc smoothing, quadric decimation, point normals.
+#include "bodygen/body_model.hpp"
+
+#include <vtkPolyData.h>
+#include <vtkSmartPointer.h>
+
+#include <string>
+
+namespace la::bodygen {
+
+struct GenerateOptions {
+  double voxel = 0.0022;          // metres; fingers/toes need ~4 voxels across their gaps
+  int targetTriangles = 200000;
+  int threads = 2;
+  bool verbose = false;
+};
+
+struct GenerateStats {
+  double sampleSeconds = 0, contourSeconds = 0, smoothSeconds = 0, decimateSeconds = 0, totalSeconds = 0;
+  long long gridPoints = 0, nearPoints = 0;
+  long long rawTriangles = 0, triangles = 0, points = 0;
+};
+
+// Surface of the model with float points in canonical order (the order vtkCleanPolyData gives,
+// so a GLB round trip through la::render::loadMesh returns the same vertex ids) and "Normals".
+vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateOptions& opt,
+                                             GenerateStats* stats = nullptr);
+
+}  // namespace la::bodygen
