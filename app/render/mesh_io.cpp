@@ -48,7 +48,6 @@ struct Collector {
   vtkIntArray* labels;  // filled only when some kept mesh carries a label channel
   bool anyLabels = false;
   size_t keptMeshes = 0;
-  size_t badCoords = 0;
 
   void visit(const aiNode* node, const aiMatrix4x4& parent) {
     const aiMatrix4x4 xf = parent * node->mTransformation;
@@ -65,7 +64,6 @@ struct Collector {
     anyLabels = anyLabels || hasLabel;
     for (unsigned v = 0; v < m->mNumVertices; ++v) {
       aiVector3D p = xf * m->mVertices[v];
-      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) ++badCoords;
       points->InsertNextPoint(p.x, p.y, p.z);
       // Labels are small integers stored as floats; round to undo float noise.
       labels->InsertNextValue(hasLabel ? static_cast<int>(std::lround(m->mTextureCoords[1][v].x)) : 0);
@@ -88,10 +86,7 @@ vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOption
   if (::access(path.c_str(), R_OK) != 0) throw MeshLoadError(fail(path, "not readable (permission denied)"));
 
   Assimp::Importer importer;
-  // Normals are recomputed after welding, so importer normals and degenerate faces are not needed.
-  const aiScene* scene = importer.ReadFile(
-      path.string(), aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
-                         aiProcess_SortByPType | aiProcess_FindDegenerates | aiProcess_DropNormals);
+  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_Triangulate);
   if (!scene || !scene->mRootNode) {
     const char* err = importer.GetErrorString();
     throw MeshLoadError(fail(path, std::string("cannot read as a mesh: ") +
@@ -100,6 +95,20 @@ vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOption
   if (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)
     throw MeshLoadError(fail(path, "the file holds no complete mesh (incomplete scene)"));
   if (scene->mNumMeshes == 0) throw MeshLoadError(fail(path, "the file contains no mesh"));
+  // NaN/inf are checked on the raw data: vertex welding silently drops such vertices and the
+  // faces using them, and a broken file must be reported, not half-loaded.
+  size_t bad = 0;
+  for (unsigned i = 0; i < scene->mNumMeshes; ++i) {
+    const aiMesh* m = scene->mMeshes[i];
+    if (!keepMesh(m->mName.C_Str(), options)) continue;
+    for (unsigned v = 0; v < m->mNumVertices; ++v)
+      if (!std::isfinite(m->mVertices[v].x) || !std::isfinite(m->mVertices[v].y) || !std::isfinite(m->mVertices[v].z))
+        ++bad;
+  }
+  if (bad > 0) throw MeshLoadError(fail(path, std::to_string(bad) + " vertices have NaN or infinite coordinates"));
+  // Normals are recomputed after welding in VTK, so the file's own are dropped.
+  scene = importer.ApplyPostProcessing(aiProcess_JoinIdenticalVertices | aiProcess_SortByPType | aiProcess_DropNormals);
+  if (!scene) throw MeshLoadError(fail(path, std::string("cannot process mesh: ") + importer.GetErrorString()));
 
   auto points = vtkSmartPointer<vtkPoints>::New();
   points->SetDataTypeToFloat();
@@ -117,8 +126,6 @@ vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOption
                                        names + (scene->mNumMeshes > 12 ? ", ..." : "") + ")"));
   }
   if (polys->GetNumberOfCells() == 0) throw MeshLoadError(fail(path, "the meshes hold no triangles"));
-  if (c.badCoords > 0)
-    throw MeshLoadError(fail(path, std::to_string(c.badCoords) + " vertices have NaN or infinite coordinates"));
 
   auto raw = vtkSmartPointer<vtkPolyData>::New();
   raw->SetPoints(points);

@@ -10,6 +10,7 @@
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace la::render {
@@ -64,7 +65,8 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   styleText(impl_->title, 22, true);
   impl_->title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
   impl_->title->GetTextProperty()->SetVerticalJustificationToTop();
-  impl_->title->SetPosition(0.02, 0.97);
+  impl_->title->GetTextProperty()->SetJustificationToCentered();
+  impl_->title->SetPosition(0.5, 0.975);
   r.AddActor2D(impl_->title);
   styleText(impl_->caption, 13, false);
   impl_->caption->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
@@ -96,9 +98,16 @@ void SceneView::applyAppearance(const Scene& s) {
   impl_->title->SetInput(s.title.c_str());
   // Dark text on light backgrounds, light text on dark ones.
   const double lum = 0.2126 * s.background[0] + 0.7152 * s.background[1] + 0.0722 * s.background[2];
-  const double t = (lum > 0.5 || s.transparentBackground) ? 0.12 : 0.92;
-  impl_->title->GetTextProperty()->SetColor(t, t, t + 0.03);
-  impl_->caption->GetTextProperty()->SetColor(t + 0.1, t + 0.1, t + 0.13);
+  const bool light = lum > 0.5 || s.transparentBackground;
+  const double t = light ? 0.12 : 0.92, c = light ? 0.32 : 0.78;
+  impl_->title->GetTextProperty()->SetColor(t, t, t);
+  impl_->caption->GetTextProperty()->SetColor(c, c, c);
+}
+
+void SceneView::setImageHeight(int pixels) {
+  // Text scales with the picture so a 4K slide and a thumbnail carry the same layout.
+  impl_->title->GetTextProperty()->SetFontSize(std::max(12, int(pixels * 0.034)));
+  impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(pixels * 0.017)));
 }
 
 void SceneView::setCaption(const std::string& text) { impl_->caption->SetInput(text.c_str()); }
@@ -135,7 +144,7 @@ void SceneView::applyCamera(const CameraSpec& spec, double aspect) {
   };
   const double height = spanAlong(up), width = spanAlong(right), depth = spanAlong(dir);
   const double tanHalf = std::tan(spec.viewAngle * M_PI / 360.0);
-  const double margin = 1.08;  // a little air around the figure
+  const double margin = 1.16;  // air around the figure, and room for the title and caption
   double dist = margin * std::max(height / 2 / tanHalf, width / 2 / (tanHalf * std::max(aspect, 1e-3)));
   dist = dist / spec.zoom + depth / 2;
   cam->SetFocalPoint(c);

@@ -38,6 +38,9 @@ class SceneView {
   // The current camera as a storable spec (for saving a view).
   CameraSpec captureCamera(const std::string& preset) const;
 
+  // Sizes on-screen text for a picture of this height in pixels.
+  void setImageHeight(int pixels);
+
   // Text shown in a corner of every picture (what is shown and where it comes from).
   void setCaption(const std::string& text);
 

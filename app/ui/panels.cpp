@@ -169,6 +169,7 @@ void drawMainPanel(ViewerState& s, PanelRequests& r) {
     exportSection(s, r);
     sceneSection(s, r);
     messagesSection(s);
+    s.panelRight = ImGui::IsWindowCollapsed() ? 0.f : ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
   }
   ImGui::End();
 }

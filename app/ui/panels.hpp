@@ -36,6 +36,7 @@ struct ViewerState {
   bool showHelp = false;
   bool showDemo = false;
   float frameMs = 0.f;
+  float panelRight = 0.f;  // right edge of the side panel, window pixels (the 3D view centres beside it)
 };
 
 struct PanelRequests {

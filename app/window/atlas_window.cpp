@@ -4,8 +4,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
 
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
@@ -265,6 +265,7 @@ int runGui(const GuiOptions& opt) {
   a.renWin->InitializeFromCurrentContext();
   a.renWin->SetFrameBlitModeToBlitToHardware();
   a.renWin->SetSize(a.fbWidth, a.fbHeight);
+  a.view.setImageHeight(a.fbHeight);
   a.renWin->AddRenderer(a.view.renderer());
 
   a.iren = vtkSmartPointer<vtkGenericRenderWindowInteractor>::New();
@@ -306,6 +307,7 @@ int runGui(const GuiOptions& opt) {
       a.fbHeight = h;
       a.renWin->SetSize(w, h);
       a.iren->UpdateSize(w, h);
+      a.view.setImageHeight(h);
       framesToDraw = 3;
     }
     if (w == 0 || h == 0) continue;  // minimised
@@ -335,6 +337,9 @@ int runGui(const GuiOptions& opt) {
     if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
     quit = req.quit;
 
+    // Centre the figure in the part of the window the panel leaves free.
+    const float panelPx = a.state.panelRight * ImGui::GetIO().DisplayFramebufferScale.x;
+    a.view.renderer()->GetActiveCamera()->SetWindowCenter(panelPx > 0 && a.fbWidth > 0 ? -panelPx / a.fbWidth : 0.0, 0.0);
     a.view.renderer()->ResetCameraClippingRange();
     a.renWin->Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
