@@ -167,7 +167,7 @@ Model buildBody(Sex sex) {
   m.add(ellipsoid(P(0, 1.285, -0.005), P(0.145 * wChest, 0.195, fem ? 0.100 : 0.108)), 0, Part::Chest);
   m.add(ellipsoid(P(0, 1.395, -0.015), P(0.165 * wChest, 0.060, 0.088)), 0.05, Part::Chest);
   m.add(ellipsoid(P(0, 1.075, 0.008), P(0.130 * wWaist, 0.165, fem ? 0.095 : 0.100)), 0.06, Part::Abdomen);
-  m.add(ellipsoid(P(0, 0.935, -0.010), P(0.158 * wHip, fem ? 0.125 : 0.115, fem ? 0.108 : 0.104)), 0.06,
+  m.add(ellipsoid(P(0, 0.935, -0.010), P(0.146 * wHip, fem ? 0.125 : 0.115, fem ? 0.108 : 0.104)), 0.07,
         Part::Pelvis);
   // Trapezius slope from the neck to the acromion.
   m.add(cone(P(0.025, 1.480, -0.035), P(fem ? 0.150 : 0.165, 1.425, -0.020), L(0.034), L(0.028)), 0.04,
@@ -181,8 +181,8 @@ Model buildBody(Sex sex) {
   if (!fem)
     m.add(ellipsoid(P(0.068, 1.315, 0.062), P(0.078, 0.060, 0.045)), 0.04, Part::Chest, true);
   // Buttocks: the hard min between the mirrored pair leaves the natal cleft as a crease.
-  m.add(ellipsoid(P(fem ? 0.068 : 0.062, 0.885, fem ? -0.062 : -0.058),
-                  P(fem ? 0.086 : 0.078, fem ? 0.100 : 0.094, fem ? 0.080 : 0.074)),
+  m.add(ellipsoid(P(fem ? 0.064 : 0.056, 0.888, fem ? -0.058 : -0.050),
+                  P(fem ? 0.084 : 0.072, fem ? 0.098 : 0.088, fem ? 0.078 : 0.070)),
         0.04, Part::Buttock, true);
   // Paravertebral muscles either side of the spine make the spinal groove.
   for (double y : {1.30, 1.12}) {
@@ -198,13 +198,13 @@ Model buildBody(Sex sex) {
   {  // gentle midline groove over the spinous processes
     const Vec3 a = m.surfaceAlong(P(0, 1.40, 0), Z * -1.0);
     const Vec3 b = m.surfaceAlong(P(0, 1.02, 0), Z * -1.0);
-    m.carve(cone(a + P(0, 0, -0.003), b + P(0, 0, -0.003), L(0.007), L(0.007)), 0.012, Part::Back);
+    m.carve(cone(a + P(0, 0, -0.004), b + P(0, 0, -0.004), L(0.005), L(0.005)), 0.016, Part::Back);
   }
   // Clavicles just under the skin from the sternal notch to the acromion.
   {
     const Vec3 a = m.surfaceAlong(P(0.022, 1.425, 0), Z);
     const Vec3 b = m.surfaceAlong(P(fem ? 0.140 : 0.150, 1.440, -0.01), Z);
-    m.add(cone(a + P(0, 0, -0.005), b + P(0, 0, -0.007), L(0.008), L(0.009)), 0.012, Part::Chest, true);
+    m.add(cone(a + P(0, 0, -0.007), b + P(0, 0, -0.009), L(0.007), L(0.008)), 0.016, Part::Chest, true);
   }
   if (fem) {
     const Vec3 c = m.surfaceAlong(P(0.088, 1.240, 0), Z);
@@ -232,24 +232,26 @@ Model buildBody(Sex sex) {
   m.add(cone(P(0.052, 1.585, -0.030), P(0.014, 1.432, 0.040), L(0.013), L(0.012)), 0.025, Part::Neck, true);
   if (!fem) m.add(ellipsoid(P(0, 1.505, 0.040), P(0.012, 0.018, 0.011)), 0.015, Part::Neck);
   const double hs = fem ? 0.96 : 1.0;  // head breadth/depth factor
-  m.add(ellipsoid(P(0, 1.652, -0.012), P(0.075 * hs, 0.098, 0.097 * hs)), 0.04, Part::Cranium);
-  m.add(ellipsoid(P(0, 1.590, 0.020), P(0.059 * hs, 0.066, 0.068 * hs)), 0.03, Part::Face);
+  m.add(ellipsoid(P(0, 1.652, -0.008), P(0.075 * hs, 0.098, 0.097 * hs)), 0.04, Part::Cranium);
+  m.add(ellipsoid(P(0, 1.683, 0.032 * hs), P(0.060 * hs, 0.052, 0.056 * hs)), 0.03, Part::Cranium);
+  m.add(ellipsoid(P(0, 1.592, 0.020), P(0.062 * hs, 0.066, 0.068 * hs)), 0.03, Part::Face);
+  m.add(ellipsoid(P(0, 1.582, 0.066 * hs), P(0.028, 0.026, 0.020)), 0.025, Part::Face);
   m.add(cone(P(0.057 * hs, 1.592, -0.015), P(0.020, 1.535, 0.055), L(0.016), L(0.015)), 0.02, Part::Face, true);
-  m.add(ellipsoid(P(0, 1.533, 0.068 * hs), P(0.021, 0.016, 0.016)), 0.015, Part::Face);
-  m.add(ellipsoid(P(0.043 * hs, 1.624, 0.066 * hs), P(0.024, 0.016, 0.020)), 0.02, Part::Face, true);
-  m.add(cone(P(0.010, 1.650, 0.086 * hs), P(0.050 * hs, 1.652, 0.072 * hs), L(0.010), L(0.009)), 0.02,
+  m.add(ellipsoid(P(0, 1.534, 0.074 * hs), P(0.022, 0.016, 0.017)), 0.018, Part::Face);
+  m.add(ellipsoid(P(0.040 * hs, 1.622, 0.060 * hs), P(0.020, 0.013, 0.017)), 0.025, Part::Face, true);
+  m.add(cone(P(0.012, 1.651, 0.082 * hs), P(0.042 * hs, 1.652, 0.072 * hs), L(0.008), L(0.007)), 0.02,
         Part::Face, true);
   k.eye = P(0.032 * hs, 1.638, 0.072 * hs);
   k.browY = L(1.652);
-  m.carve(ellipsoid(P(0.032 * hs, 1.638, 0.092 * hs), P(0.019, 0.0125, 0.016)), 0.010, Part::Eye, true);
-  m.add(ellipsoid(k.eye, P(0.0125, 0.0125, 0.0125)), 0.004, Part::Eye, true);
+  m.carve(ellipsoid(P(0.032 * hs, 1.638, 0.090 * hs), P(0.016, 0.0105, 0.013)), 0.010, Part::Eye, true);
+  m.add(ellipsoid(k.eye, P(0.012, 0.012, 0.012)), 0.005, Part::Eye, true);
   // Nose: bridge to tip, alae, and a slight columella.
-  m.add(cone(P(0, 1.640, 0.086 * hs), P(0, 1.601, 0.114 * hs), L(0.0065), L(0.0095)), 0.012, Part::Nose);
-  m.add(ellipsoid(P(0.012, 1.600, 0.098 * hs), P(0.0085, 0.0075, 0.009)), 0.006, Part::Nose, true);
+  m.add(cone(P(0, 1.641, 0.086 * hs), P(0, 1.603, 0.108 * hs), L(0.006), L(0.0085)), 0.012, Part::Nose);
+  m.add(ellipsoid(P(0.010, 1.602, 0.095 * hs), P(0.0070, 0.0062, 0.0075)), 0.009, Part::Nose, true);
   k.mouthY = L(1.571);
-  m.add(ellipsoid(P(0, 1.578, 0.094 * hs), P(0.023, 0.0072, 0.010)), 0.008, Part::Lips);
-  m.add(ellipsoid(P(0, 1.5635, 0.092 * hs), P(0.020, 0.0075, 0.010)), 0.008, Part::Lips);
-  m.carve(ellipsoid(P(0, 1.5710, 0.104 * hs), P(0.022, 0.0012, 0.012)), 0.002, Part::Lips);
+  m.add(ellipsoid(P(0, 1.5775, 0.091 * hs), P(0.021, 0.0058, 0.009)), 0.012, Part::Lips);
+  m.add(ellipsoid(P(0, 1.5645, 0.089 * hs), P(0.019, 0.0062, 0.009)), 0.012, Part::Lips);
+  m.carve(ellipsoid(P(0, 1.5710, 0.103 * hs), P(0.020, 0.0012, 0.012)), 0.002, Part::Lips);
   // Ears: flat ellipsoids whose front edge is sunk into the head; the concha is carved out.
   {
     const Frame f = frameFromAxes(normalize(Vec3{0, 1, -0.25}), normalize(Vec3{-0.3, 0, 1}));
@@ -293,10 +295,10 @@ Model buildBody(Sex sex) {
   // Fingers (index, middle, ring, little), slightly spread and flexed.
   struct FingerSpec { double x, y, angle, l1, l2, l3, r0, r1, r2; };
   const FingerSpec fs[4] = {
-      {0.028, 0.094, 9.0, 0.040, 0.023, 0.015, 0.0088, 0.0080, 0.0072},
-      {0.008, 0.096, 1.5, 0.044, 0.026, 0.016, 0.0090, 0.0082, 0.0074},
-      {-0.012, 0.094, -6.0, 0.042, 0.025, 0.015, 0.0085, 0.0077, 0.0069},
-      {-0.030, 0.088, -13.5, 0.032, 0.018, 0.013, 0.0075, 0.0068, 0.0062},
+      {0.028, 0.094, 7.0, 0.040, 0.023, 0.015, 0.0093, 0.0085, 0.0077},
+      {0.008, 0.096, 1.5, 0.044, 0.026, 0.016, 0.0095, 0.0087, 0.0079},
+      {-0.012, 0.094, -4.5, 0.042, 0.025, 0.015, 0.0090, 0.0082, 0.0074},
+      {-0.030, 0.088, -10.5, 0.032, 0.018, 0.013, 0.0080, 0.0073, 0.0067},
   };
   for (int i = 0; i < 4; ++i) {
     const FingerSpec& f = fs[i];
@@ -378,11 +380,11 @@ Model buildBody(Sex sex) {
   m.carve(ellipsoid(FP(-0.032 * fw, 0.060, -0.004), P(0.020, 0.045, 0.012), ff), 0.012, Part::Foot, true);
   struct ToeSpec { double l, f, len, r0, r1; double splay; };
   const ToeSpec ts[5] = {
-      {-0.028, 0.128, 0.056, 0.0120, 0.0112, -1.0},
-      {-0.003, 0.126, 0.050, 0.0067, 0.0062, 2.0},
-      {0.016, 0.118, 0.044, 0.0064, 0.0059, 5.0},
-      {0.032, 0.108, 0.040, 0.0060, 0.0056, 9.0},
-      {0.046, 0.096, 0.034, 0.0057, 0.0053, 14.0},
+      {-0.027, 0.134, 0.050, 0.0125, 0.0115, -1.0},
+      {-0.002, 0.130, 0.044, 0.0072, 0.0066, 2.0},
+      {0.016, 0.122, 0.039, 0.0068, 0.0063, 5.0},
+      {0.032, 0.112, 0.035, 0.0064, 0.0060, 9.0},
+      {0.046, 0.100, 0.030, 0.0061, 0.0057, 14.0},
   };
   for (int i = 0; i < 5; ++i) {
     const ToeSpec& t = ts[i];

@@ -33,7 +33,7 @@ vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateO
   const double s = model.skel.height / 1.75;
   // Grid symmetric about x = 0 (odd count, a sample plane on the midline) so the mirrored
   // halves of the field are sampled identically.
-  const double xHalf = std::abs(model.skel.wrist.x) + 0.085 * s;
+  const double xHalf = std::abs(model.skel.wrist.x) + 0.125 * s;
   const int nx = 2 * static_cast<int>(std::ceil(xHalf / h)) + 1;
   const double x0 = -(nx - 1) / 2 * h;
   const double y0 = -0.006, y1 = model.skel.height + 0.006;
@@ -59,7 +59,6 @@ vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateO
   const int bx = (nx + B - 1) / B, by = (ny + B - 1) / B, bz = (nz + B - 1) / B;
   const long long nBlocks = static_cast<long long>(bx) * by * bz;
   const double R = 0.5 * B * h * std::sqrt(3.0);
-  const double kmax = model.maxBlend();
   const int nNodes = static_cast<int>(model.nodes.size());
   std::vector<long long> nearCount(opt.threads, 0);
   auto worker = [&](int tid) {
@@ -86,9 +85,12 @@ vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateO
         if (!model.nodes[n].carve) dmin = std::min(dmin, d[n]);
       }
       subset.clear();
-      const double reach = 3.0 * R + kmax + 4 * h;
+      // A node can change the field at a voxel only within its blend radius of the current
+      // minimum; distances move by at most the block radius (1.5x for ellipsoid estimates).
+      const double reach = 3.0 * R + 4 * h;
       for (int n = 0; n < nNodes; ++n) {
-        const bool keep = model.nodes[n].carve ? d[n] <= reach + std::abs(fc) : d[n] <= dmin + reach;
+        const double kn = model.nodes[n].k;
+        const bool keep = model.nodes[n].carve ? d[n] <= reach + kn + std::abs(fc) : d[n] <= dmin + reach + kn;
         if (keep) subset.push_back(n);
       }
       for (int kk = k0; kk < k1; ++kk)

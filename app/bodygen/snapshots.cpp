@@ -63,6 +63,8 @@ void renderSnapshots(vtkPolyData* mesh, const Skeleton& k, const std::filesystem
       {"right", {0, H / 2, 0}, {-1, 0, 0}, H * 1.06, 1600},
       {"three-quarter", {0, H / 2, 0}, normalize(Vec3{0.7, 0.12, 1}), H * 1.06, 1600},
       {"head", {0, k.eyeY - 0.03, 0.0}, normalize(Vec3{0.45, 0.05, 1}), 0.32, 800},
+      {"head-side", {0, k.eyeY - 0.03, 0.0}, {1, 0, 0}, 0.32, 800},
+      {"foot-side", footCentre + Vec3{0.05, 0, 0}, normalize(Vec3{1, 0.15, 0.1}), 0.30, 800},
       {"hand", handCentre, normalize(Vec3{0.15, 0.0, 1}), 0.25, 800},
       {"hand-back", handCentre, normalize(Vec3{0.15, 0.0, -1}), 0.25, 800},
       {"foot", footCentre, normalize(Vec3{0.35, 0.55, 1}), 0.30, 800},
