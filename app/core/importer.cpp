@@ -380,7 +380,7 @@ void importBuiltin(const RawTable& raw, const std::string& label, const SiteCata
       c.lesions.push_back(l);
       rep.warn("sites", "no site given; kept as unspecified");
     }
-    if (c.lesions.empty()) rep.error("sites", "no usable site in " + inQuotes(sites));
+    if (c.lesions.empty() && !rep.failed()) rep.error("sites", "no usable site in " + inQuotes(sites));
 
     if (rep.failed()) {
       ++res.skipped;
