@@ -21,9 +21,10 @@ int main(int argc, char** argv) {
                "renders the default view to lesion-atlas-default.png instead).\n"
                "Exit codes: 0 ok, 1 bad input (missing or unreadable file, invalid data), 2 usage."};
   app.set_version_flag("--version", std::string("lesion-atlas ") + la::versionString());
-  std::string scenePath, body, screenshot;
+  std::string scenePath, body, screenshot, openCase;
   app.add_option("--scene", scenePath, "Open this scene file (JSON) in the window");
   app.add_option("--body", body, "Body to show: male, female, placeholder or a mesh file");
+  app.add_option("--case", openCase, "Open the window on this case (e.g. CC000)");
   app.add_option("--screenshot", screenshot, "Window mode: save the window (with panel) to this PNG and quit")
       ->group("");  // for docs and smoke tests, not for everyday use
 
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
     return la::cli::runRenderJob(job);
   }
   gui.screenshot = screenshot;
+  gui.openCase = openCase;
   try {
     la::cli::PrivateDisplay display;  // only for --screenshot without a display
     return la::window::runGui(gui);

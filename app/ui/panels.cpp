@@ -31,7 +31,7 @@ void tooltip(const char* text) {
 }
 
 void bodySection(ViewerState& s, PanelRequests& r) {
-  if (!ImGui::CollapsingHeader("Body", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!ImGui::CollapsingHeader("Body")) return;
   const char* builtins[] = {"male", "female", "placeholder"};
   for (const char* b : builtins) {
     if (ImGui::RadioButton(b, s.scene.body == b)) {
@@ -142,10 +142,10 @@ void messagesSection(const ViewerState& s) {
 
 }  // namespace
 
-void drawMainPanel(ViewerState& s, PanelRequests& r) {
+void drawMainPanel(ViewerState& s, PanelRequests& r, const std::function<void()>& dataSections) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(340, vp->WorkSize.y - 20), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(380, vp->WorkSize.y - 20), ImGuiCond_FirstUseEver);
   if (ImGui::Begin("lesion-atlas", nullptr, ImGuiWindowFlags_MenuBar)) {
     if (ImGui::BeginMenuBar()) {
       if (ImGui::BeginMenu("File")) {
@@ -163,6 +163,7 @@ void drawMainPanel(ViewerState& s, PanelRequests& r) {
       }
       ImGui::EndMenuBar();
     }
+    if (dataSections) dataSections();
     bodySection(s, r);
     viewSection(r);
     appearanceSection(s, r);

@@ -3,6 +3,7 @@
 // the window layer) and records what the user asked for in PanelRequests; it never applies
 // anything itself, so the same requests can come from keyboard shortcuts too.
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,8 +51,9 @@ struct PanelRequests {
   bool quit = false;
 };
 
-// The main side panel (body, view, appearance, export, scene files, messages).
-void drawMainPanel(ViewerState& state, PanelRequests& req);
+// The main side panel: `dataSections` (the case browser) first, then body, view, appearance,
+// export, scene files and messages.
+void drawMainPanel(ViewerState& state, PanelRequests& req, const std::function<void()>& dataSections = {});
 // Keyboard shortcut help window (F1 / ?).
 void drawHelpWindow(ViewerState& state);
 // Splits "a, b ,c" into {"a","b","c"}.

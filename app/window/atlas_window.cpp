@@ -23,12 +23,16 @@
 #include <vector>
 
 #include "core/atomic_file.hpp"
+#include "core/content.hpp"
+#include "core/importer.hpp"
+#include "core/site_catalog.hpp"
 #include "core/paths.hpp"
 #include "render/mesh_io.hpp"
 #include "render/offscreen.hpp"
 #include "render/png_io.hpp"
 #include "render/scene_loader.hpp"
 #include "render/scene_view.hpp"
+#include "ui/cases_panel.hpp"
 #include "ui/panels.hpp"
 
 // glReadPixels without pulling a GL loader into this layer: libGL exports the GL 1.x entry points.
@@ -49,6 +53,10 @@ struct Atlas {
   vtkSmartPointer<vtkGenericRenderWindowInteractor> iren;
   render::SceneView view;
   ui::ViewerState state;
+  SiteCatalog catalog;
+  Dataset data;
+  ContentInfo content;
+  ui::CasesState cases;
   fs::path sceneDir;
   std::string currentPreset = "front";
   int dragButton = -1;
@@ -91,6 +99,26 @@ void loadBody(Atlas& a) {
     a.message("loaded " + file.filename().string() + buf);
   } catch (const std::exception& e) {
     // The previous body stays on screen: a bad file never costs the user what they had.
+    a.message(std::string("error: ") + e.what());
+  }
+}
+
+// The site catalog, the built-in dataset and the condition's text. A problem is reported in the
+// panel and the atlas still opens (with whatever did load).
+void loadData(Atlas& a) {
+  try {
+    a.catalog = SiteCatalog::load(assetPath("sites.json"));
+  } catch (const std::exception& e) {
+    a.message(std::string("error: ") + e.what());
+    return;
+  }
+  ImportResult r = importBuiltinDataset(a.catalog);
+  for (const Problem& p : r.problems) a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
+  const size_t loaded = r.loaded;
+  if (mergeImport(a.data, std::move(r))) a.message("loaded " + std::to_string(loaded) + " published cases");
+  try {
+    a.content = loadContent(assetPath("content/calcinosis-cutis.json"));
+  } catch (const std::exception& e) {
     a.message(std::string("error: ") + e.what());
   }
 }
@@ -285,7 +313,13 @@ int runGui(const GuiOptions& opt) {
   for (auto& p : opt.scene.meshExclude) a.state.meshExcludeInput += (a.state.meshExcludeInput.empty() ? "" : ", ") + p;
   a.view.applyAppearance(a.state.scene);
   a.view.setCaption("");
+  loadData(a);
   loadBody(a);
+  if (!opt.openCase.empty()) {
+    for (size_t i = 0; i < a.data.cases.size(); ++i)
+      if (a.data.cases[i].id == opt.openCase) a.cases.selected = int(i), a.cases.showCase = true;
+    if (!a.cases.showCase) a.message("error: --case: no case with id " + opt.openCase);
+  }
 
   // Redraw only on change: the loop blocks in glfwWaitEvents while idle; after an event a few
   // frames are drawn so ImGui can settle (hover highlights, layout changes).
@@ -316,7 +350,9 @@ int runGui(const GuiOptions& opt) {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     ui::PanelRequests req;
-    ui::drawMainPanel(a.state, req);
+    ui::drawMainPanel(a.state, req, [&] { ui::drawCasesPanel(a.cases, a.data, a.catalog); });
+    ui::drawCaseWindow(a.cases, a.data, a.catalog, a.content);
+    ui::drawStatsWindow(a.cases, a.catalog);
     ui::drawHelpWindow(a.state);
     if (a.state.showDemo) ImGui::ShowDemoWindow(&a.state.showDemo);
     routeMouse(a);

@@ -14,6 +14,7 @@ struct GuiOptions {
   // When set: draw a few frames, save the whole window (panel included) there and quit.
   // Used for the README screenshot and the GUI smoke test.
   std::filesystem::path screenshot;
+  std::string openCase;  // a case id to open at start (e.g. "CC000")
 };
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).

@@ -1,0 +1,314 @@
+#include "ui/cases_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace la::ui {
+namespace {
+
+const Subtype kSubtypes[6] = {Subtype::Dystrophic, Subtype::Metastatic, Subtype::Idiopathic,
+                              Subtype::Iatrogenic, Subtype::Calciphylaxis, Subtype::Unspecified};
+const char* kSubtypeTips[6] = {
+    "Calcium deposits in damaged tissue; serum calcium and phosphate normal. The most common type.",
+    "Deposits in normal tissue because serum calcium and/or phosphate are raised.",
+    "No tissue damage and no metabolic cause found.",
+    "Caused by treatment, e.g. calcium-containing infusions or injections.",
+    "Vascular calcification with skin necrosis, mostly in kidney failure.",
+    "The source does not assign a type."};
+
+void tip(const char* t) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t);
+}
+
+std::string siteLabel(const SiteCatalog& cat, const Lesion& l) {
+  const Site* s = cat.byId(l.siteId);
+  std::string n = s ? s->name : l.siteId;
+  if (l.side != Side::None) n += std::string(" (") + toString(l.side) + ")";
+  return n;
+}
+
+void sectionTitle(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", text);
+  ImGui::Separator();
+}
+
+void field(const char* label, const std::string& value) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextDisabled("%s", label);
+  ImGui::TableNextColumn();
+  if (value.empty())
+    ImGui::TextDisabled("not stated");
+  else
+    ImGui::TextWrapped("%s", value.c_str());
+}
+
+}  // namespace
+
+CaseFilter currentFilter(const CasesState& s) {
+  CaseFilter f;
+  bool all = true;
+  for (int i = 0; i < 6; ++i) {
+    if (s.subtypeOn[i]) f.subtypes.push_back(kSubtypes[i]);
+    all = all && s.subtypeOn[i];
+  }
+  if (all) f.subtypes.clear();
+  if (s.sex == 1) f.sex = Sex::Female;
+  if (s.sex == 2) f.sex = Sex::Male;
+  if (s.ageOn) f.age = AgeBounds{double(std::min(s.ageMin, s.ageMax)), double(std::max(s.ageMin, s.ageMax))};
+  f.ageMode = s.ageInside ? AgeMode::Inside : AgeMode::Overlaps;
+  f.includeUnknownAge = s.includeUnknownAge;
+  f.siteId = s.siteId;
+  if (s.ossification == 1) f.ossification = Ossification::Yes;
+  if (s.ossification == 2) f.ossification = Ossification::No;
+  return f;
+}
+
+void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog) {
+  if (!s.dirty) return;
+  bool any = false;
+  for (bool on : s.subtypeOn) any = any || on;
+  if (!any) {
+    s.matches.clear();  // no subtype ticked: nothing is selected (an empty list would mean "all")
+  } else {
+    s.matches = applyFilter(data, currentFilter(s), catalog);
+  }
+  s.stats = computeStats(s.matches);
+  s.dirty = false;
+}
+
+bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catalog) {
+  bool changed = false;
+  if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (int i = 0; i < 6; ++i) {
+      if (i % 2) ImGui::SameLine(160);
+      changed |= ImGui::Checkbox(toString(kSubtypes[i]), &s.subtypeOn[i]);
+      tip(kSubtypeTips[i]);
+    }
+    const char* sexes[] = {"any sex", "female", "male"};
+    ImGui::SetNextItemWidth(110);
+    changed |= ImGui::Combo("##sex", &s.sex, sexes, 3);
+    ImGui::SameLine();
+    const char* oss[] = {"ossification: any", "ossification: yes", "ossification: no"};
+    ImGui::SetNextItemWidth(-1);
+    changed |= ImGui::Combo("##oss", &s.ossification, oss, 3);
+    changed |= ImGui::Checkbox("Age", &s.ageOn);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!s.ageOn);
+    ImGui::SetNextItemWidth(-1);
+    changed |= ImGui::DragIntRange2("##age", &s.ageMin, &s.ageMax, 0.3f, 0, 120, "from %d", "to %d y");
+    changed |= ImGui::Checkbox("whole range inside", &s.ageInside);
+    tip("A series with an age range (e.g. 25-71) matches when the ranges overlap; tick to require it to lie inside.");
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("keep unknown", &s.includeUnknownAge);
+    tip("Keep cases whose source gives no age in years (including 'infant', 'neonate').");
+    ImGui::EndDisabled();
+
+    const Site* cur = catalog.byId(s.siteId);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##site", cur ? cur->name.c_str() : "every site")) {
+      if (ImGui::Selectable("every site", s.siteId.empty())) s.siteId.clear(), changed = true;
+      for (const Site& site : catalog.sites()) {
+        if (site.coarse) continue;  // classes of other tables, not places to pick
+        int depth = 0;
+        for (const Site* p = &site; p && !p->parent.empty(); p = catalog.byId(p->parent)) ++depth;
+        std::string label = std::string(size_t(depth) * 3, ' ') + site.name;
+        if (ImGui::Selectable(label.c_str(), s.siteId == site.id)) s.siteId = site.id, changed = true;
+      }
+      ImGui::EndCombo();
+    }
+    tip("A site includes everything below it: 'Foot' finds great-toe and heel lesions.");
+    if (ImGui::SmallButton("Clear filters")) {
+      s = CasesState{};
+      changed = true;
+    }
+  }
+  if (changed) s.dirty = true;
+  refreshCases(s, data, catalog);
+
+  char header[96];
+  std::snprintf(header, sizeof header, "Cases: %zu shown, %zu patients###cases", s.matches.size(), s.stats.patients);
+  if (ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen)) {
+    const CaseFilter f = currentFilter(s);
+    if (ImGui::BeginTable("##caselist", 4,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                              ImGuiTableFlags_Resizable,
+                          ImVec2(0, 220))) {
+      ImGui::TableSetupScrollFreeze(0, 1);
+      ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed, 52);
+      ImGui::TableSetupColumn("age", ImGuiTableColumnFlags_WidthFixed, 58);
+      ImGui::TableSetupColumn("sex", ImGuiTableColumnFlags_WidthFixed, 30);
+      ImGui::TableSetupColumn("sites");
+      ImGui::TableHeadersRow();
+      for (const Case* c : s.matches) {
+        const int idx = int(c - data.cases.data());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ImGui::Selectable(c->id.c_str(), s.selected == idx, ImGuiSelectableFlags_SpanAllColumns)) {
+          s.selected = idx;
+          s.showCase = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c->source.citation.c_str());
+        ImGui::TableNextColumn();
+        std::string age = c->age.hasNumber() || c->age.ageClass != AgeClass::None ? formatAge(c->age) : "?";
+        const std::string how = describeAgeMatch(c->age, f);
+        if (how == "overlaps") age += "*";  // a series range only partly inside the age filter
+        ImGui::TextUnformatted(age.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c->sex == Sex::Unknown ? "?" : toString(c->sex));
+        ImGui::TableNextColumn();
+        std::string sites;
+        for (const Lesion& l : c->lesions) sites += (sites.empty() ? "" : ", ") + siteLabel(catalog, l);
+        ImGui::TextUnformatted(sites.c_str());
+      }
+      ImGui::EndTable();
+    }
+    if (s.ageOn) ImGui::TextDisabled("* age range only overlaps the filter");
+    ImGui::Checkbox("Show distribution", &s.showStats);
+  }
+  return changed;
+}
+
+void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content) {
+  if (!s.showCase || s.selected < 0 || s.selected >= int(data.cases.size())) return;
+  const Case& c = data.cases[size_t(s.selected)];
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(460, vp->WorkSize.y * 0.55f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 470, vp->WorkPos.y + 10), ImGuiCond_FirstUseEver);
+  std::string title = "Case " + c.id + "###case";
+  if (!ImGui::Begin(title.c_str(), &s.showCase)) {
+    ImGui::End();
+    return;
+  }
+  if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("v");
+    std::string age = formatAge(c.age);
+    if (c.nPatients > 1) age += " (series of " + std::to_string(c.nPatients) + " patients)";
+    field("Age", c.age.hasNumber() || c.age.ageClass != AgeClass::None ? age : std::string());
+    field("Sex", c.sex == Sex::Unknown ? std::string() : std::string(c.sex == Sex::Female ? "female" : "male"));
+    std::string sites;
+    for (const Lesion& l : c.lesions) {
+      sites += (sites.empty() ? "" : "\n") + siteLabel(catalog, l);
+      if (l.unmatched) sites += "  [site word not in the catalog: " + l.token + "]";
+    }
+    field("Sites", sites);
+    field("Source wording", c.siteVerbatim);
+    field("Subtype", c.subtype ? toString(*c.subtype) : "");
+    field("Variant", c.variantVerbatim.empty() ? c.variant : c.variantVerbatim);
+    field("Associated", c.associatedCondition);
+    field("Ossification", c.ossification == Ossification::Unknown ? "" : toString(c.ossification));
+    field("Size (cm)", c.size);
+    std::string dur;
+    for (const auto& d : c.durations) dur += (dur.empty() ? "" : "\n") + d;
+    field("Duration", dur);
+    if (c.durations.size() > 1) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TableNextColumn();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.35f, 0.05f, 1));
+      ImGui::TextWrapped("The source gives %zu different durations%s%s; all are shown.", c.durations.size(),
+                         c.durationNote.empty() ? "" : ": ", c.durationNote.c_str());
+      ImGui::PopStyleColor();
+    }
+    field("Histology", c.histology);
+    field("Notes", c.notes);
+    field("Provenance", c.provenanceNote);
+    ImGui::EndTable();
+  }
+  sectionTitle("Evidence (verbatim)");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.25f, 0.32f, 1));
+  ImGui::TextWrapped("\"%s\"", c.evidence.c_str());
+  ImGui::PopStyleColor();
+  sectionTitle("Source");
+  ImGui::TextWrapped("%s", c.source.citation.c_str());
+  if (!c.source.doi.empty()) {
+    std::string link = "https://doi.org/" + c.source.doi;
+    ImGui::TextDisabled("DOI %s", c.source.doi.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy link##doi")) ImGui::SetClipboardText(link.c_str());
+  }
+  if (!c.source.pmid.empty()) {
+    ImGui::TextDisabled("PMID %s", c.source.pmid.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy link##pmid"))
+      ImGui::SetClipboardText(("https://pubmed.ncbi.nlm.nih.gov/" + c.source.pmid + "/").c_str());
+  }
+  if (!c.source.url.empty()) {
+    ImGui::TextDisabled("URL");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", c.source.url.c_str());
+  }
+  if (c.table < data.tables.size() && !data.tables[c.table].attribution.empty())
+    ImGui::TextDisabled("%s", data.tables[c.table].attribution.c_str());
+
+  sectionTitle("Also reported at these sites");
+  for (const Lesion& l : c.lesions) {
+    if (l.siteId == "unspecified") continue;
+    int others = 0;
+    for (const Case& o : data.cases) {
+      if (&o == &c) continue;
+      for (const Lesion& ol : o.lesions)
+        if (catalog.isWithin(ol.siteId, l.siteId)) {
+          ++others;
+          break;
+        }
+    }
+    const Site* site = catalog.byId(l.siteId);
+    ImGui::BulletText("%s: %d other case%s", site ? site->name.c_str() : l.siteId.c_str(), others, others == 1 ? "" : "s");
+    ImGui::SameLine();
+    std::string b = "show##" + l.siteId;
+    if (ImGui::SmallButton(b.c_str())) {
+      s.siteId = l.siteId;
+      s.dirty = true;
+    }
+  }
+  if (!content.differentials.empty()) {
+    sectionTitle("Mistaken for (differential diagnosis)");
+    for (const auto& d : content.differentials) ImGui::BulletText("%s", d.c_str());
+  }
+  if (!content.histology.empty()) {
+    sectionTitle("Typical histology");
+    ImGui::TextWrapped("%s", content.histology.c_str());
+  }
+  ImGui::End();
+}
+
+void drawStatsWindow(CasesState& s, const SiteCatalog& catalog) {
+  if (!s.showStats) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float h = vp->WorkSize.y * 0.41f;
+  ImGui::SetNextWindowSize(ImVec2(330, h), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 340, vp->WorkPos.y + vp->WorkSize.y - h - 10),
+                          ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Distribution", &s.showStats)) {
+    ImGui::End();
+    return;
+  }
+  ImGui::Text("%zu cases, %zu patients, %zu lesions", s.stats.cases, s.stats.patients, s.stats.lesions);
+  auto bars = [](const char* title, const std::map<std::string, size_t>& counts, const SiteCatalog* cat) {
+    if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return;
+    std::vector<std::pair<std::string, size_t>> rows(counts.begin(), counts.end());
+    std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    size_t maxN = rows.empty() ? 1 : rows.front().second;
+    for (auto& [key, n] : rows) {
+      const Site* site = cat ? cat->byId(key) : nullptr;
+      const std::string label = site ? site->name : key;
+      char count[16];
+      std::snprintf(count, sizeof count, "%zu", n);
+      ImGui::ProgressBar(float(n) / float(maxN), ImVec2(120, 0), count);
+      ImGui::SameLine();
+      ImGui::TextUnformatted(label.c_str());
+    }
+  };
+  bars("Lesions by site", s.stats.bySite, &catalog);
+  bars("Patients by subtype", s.stats.bySubtype, nullptr);
+  bars("Patients by sex", s.stats.bySex, nullptr);
+  bars("Patients by age", s.stats.byAgeBand, nullptr);
+  ImGui::End();
+}
+
+}  // namespace la::ui

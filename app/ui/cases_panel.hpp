@@ -1,0 +1,46 @@
+#pragma once
+// The case browser: filters, the matching cases, one case in full (with its source), what else
+// is reported at the same site, and the distribution. Edits CasesState; never the dataset.
+#include <string>
+#include <vector>
+
+#include "core/case_filter.hpp"
+#include "core/case_stats.hpp"
+#include "core/content.hpp"
+#include "core/dataset.hpp"
+#include "core/site_catalog.hpp"
+
+namespace la::ui {
+
+struct CasesState {
+  // Filter inputs as the widgets hold them; turned into a CaseFilter by currentFilter().
+  bool subtypeOn[6] = {true, true, true, true, true, true};  // in Subtype enum order
+  int sex = 0;                 // 0 any, 1 F, 2 M
+  bool ageOn = false;
+  int ageMin = 0, ageMax = 120;
+  bool ageInside = false;
+  bool includeUnknownAge = false;
+  std::string siteId;          // empty: every site
+  int ossification = 0;        // 0 any, 1 yes, 2 no
+
+  int selected = -1;           // index into Dataset::cases
+  bool dirty = true;           // filter changed: the selection and statistics must be recomputed
+  std::vector<const Case*> matches;
+  CaseStats stats;
+  bool showCase = false;
+  bool showStats = true;
+};
+
+CaseFilter currentFilter(const CasesState& s);
+
+// Recomputes matches and stats when dirty. Cheap enough to call every frame.
+void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog);
+
+// Panel with filters and the list; returns true when the filter changed this frame.
+bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catalog);
+// The selected case in full.
+void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content);
+// Distribution of the current selection by site, subtype, sex and age.
+void drawStatsWindow(CasesState& s, const SiteCatalog& catalog);
+
+}  // namespace la::ui
