@@ -1,5 +1,6 @@
 #include "core/csv_reader.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace la {
@@ -52,6 +53,10 @@ bool isValidUtf8(std::string_view s, size_t* badOffset) {
 
 namespace {
 
+struct FieldSpan {
+  size_t offset, length;
+};
+
 // One pass over the text; keeps the position and line count so that issues can name the line
 // where the record began, which is what an editor shows the user.
 class Parser {
@@ -61,8 +66,6 @@ class Parser {
         static_cast<unsigned char>(t_[1]) == 0xBB && static_cast<unsigned char>(t_[2]) == 0xBF)
       pos_ = 3;
   }
-
-  bool atEnd() const { return pos_ >= t_.size(); }
 
   // Skips blank lines; returns false at end of input.
   bool skipBlankLines() {
@@ -81,46 +84,49 @@ class Parser {
     return false;
   }
 
-  // Reads one record. On malformed quoting fills `error`, skips to the end of the physical line
-  // and returns false.
-  bool readRecord(std::vector<std::string>& fields, int& startLine, std::string& error) {
+  // Reads one record, appending the unescaped text of its fields to `buf` and their places to
+  // `fields`. On malformed quoting fills `error`, skips to the end of the physical line and
+  // returns false.
+  bool readRecord(std::string& buf, std::vector<FieldSpan>& fields, int& startLine, std::string& error) {
     fields.clear();
     startLine = line_;
-    std::string field;
     for (;;) {
-      field.clear();
+      const size_t begin = buf.size();
       if (pos_ < t_.size() && t_[pos_] == '"') {
         ++pos_;
         for (;;) {
-          if (pos_ >= t_.size()) {
+          // Copy everything up to the next quote in one go; count the line breaks it holds.
+          const size_t q = t_.find('"', pos_);
+          if (q == std::string_view::npos) {
             error = "unterminated quoted field (a \" opened here is never closed)";
+            pos_ = t_.size();
             return false;
           }
-          const char c = t_[pos_];
-          if (c == '"') {
-            if (pos_ + 1 < t_.size() && t_[pos_ + 1] == '"') {
-              field += '"';
-              pos_ += 2;
-              continue;
-            }
-            ++pos_;
-            break;
+          const std::string_view chunk = t_.substr(pos_, q - pos_);
+          for (size_t k = 0; k < chunk.size(); ++k) {
+            if (chunk[k] == '\n') ++line_;
+            else if (chunk[k] == '\r' && !(k + 1 < chunk.size() && chunk[k + 1] == '\n')) ++line_;
           }
-          if (c == '\n') ++line_;
-          else if (c == '\r' && !(pos_ + 1 < t_.size() && t_[pos_ + 1] == '\n')) ++line_;
-          field += c;
-          ++pos_;
+          buf.append(chunk);
+          pos_ = q + 1;
+          if (pos_ < t_.size() && t_[pos_] == '"') {
+            buf += '"';
+            ++pos_;
+            continue;
+          }
+          break;
         }
         if (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != '\n' && t_[pos_] != '\r') {
-          error = "malformed quoting: text after the closing quote of field " +
-                  std::to_string(fields.size() + 1);
+          error = "malformed quoting: text after the closing quote of field " + std::to_string(fields.size() + 1);
           skipRestOfLine();
           return false;
         }
       } else {
         const size_t start = pos_;
-        while (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != '\n' && t_[pos_] != '\r') {
-          if (t_[pos_] == '"') {
+        while (pos_ < t_.size()) {
+          const char c = t_[pos_];
+          if (c == ',' || c == '\n' || c == '\r') break;
+          if (c == '"') {
             error = "malformed quoting: a quote inside unquoted field " + std::to_string(fields.size() + 1) +
                     " (quote the whole field and double the quote)";
             skipRestOfLine();
@@ -128,9 +134,9 @@ class Parser {
           }
           ++pos_;
         }
-        field.assign(t_.substr(start, pos_ - start));
+        buf.append(t_.data() + start, pos_ - start);
       }
-      fields.push_back(field);
+      fields.push_back({begin, buf.size() - begin});
       if (pos_ >= t_.size()) return true;
       const char c = t_[pos_];
       if (c == ',') {
@@ -162,22 +168,45 @@ class Parser {
 
 }  // namespace
 
+std::vector<std::string> CsvTable::record(size_t r) const {
+  std::vector<std::string> out;
+  out.reserve(header.size());
+  for (size_t c = 0; c < header.size(); ++c) out.emplace_back(field(r, c));
+  return out;
+}
+
+void CsvTable::addRecord(const std::vector<std::string>& fields, int line) {
+  for (size_t c = 0; c < header.size(); ++c) {
+    const size_t begin = buffer_.size();
+    if (c < fields.size()) buffer_ += fields[c];
+    cells_.push_back({begin, buffer_.size() - begin});
+  }
+  lines_.push_back(line);
+}
+
 CsvTable parseCsv(std::string_view text) {
   CsvTable table;
   Parser parser(text);
-  std::vector<std::string> fields;
+  // Unescaped text is never longer than the input, so one reservation holds the whole table.
+  table.buffer_.reserve(text.size());
+  std::vector<FieldSpan> fields;
   std::string error;
   bool haveHeader = false;
   while (parser.skipBlankLines()) {
     int line = 0;
     error.clear();
-    if (!parser.readRecord(fields, line, error)) {
+    const size_t mark = table.buffer_.size();
+    const bool ok = parser.readRecord(table.buffer_, fields, line, error);
+    auto view = [&](const FieldSpan& f) { return std::string_view(table.buffer_).substr(f.offset, f.length); };
+    auto drop = [&] { table.buffer_.resize(mark); };
+    if (!ok) {
       table.issues.push_back({line, -1, error});
+      drop();
       continue;
     }
     int badColumn = -1;
     for (size_t i = 0; i < fields.size(); ++i) {
-      if (!isValidUtf8(fields[i])) {
+      if (!isValidUtf8(view(fields[i]))) {
         badColumn = static_cast<int>(i);
         break;
       }
@@ -185,22 +214,32 @@ CsvTable parseCsv(std::string_view text) {
     if (badColumn >= 0) {
       table.issues.push_back({line, badColumn, "invalid UTF-8"});
       // A header with bad bytes still defines the columns; dropping it would misread every row.
-      if (haveHeader) continue;
+      if (haveHeader) {
+        drop();
+        continue;
+      }
     }
     if (!haveHeader) {
-      table.header = fields;
+      for (const FieldSpan& f : fields) table.header.emplace_back(view(f));
       table.headerLine = line;
       haveHeader = true;
+      drop();
+      // Growing the cell index by doubling would copy it ~log2(n) times; a line count bounds the
+      // number of records (quoted line breaks only make it an overestimate).
+      const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+      table.lines_.reserve(lines);
+      table.cells_.reserve(lines * table.header.size());
       continue;
     }
     if (fields.size() != table.header.size()) {
       table.issues.push_back({line, -1,
                               "expected " + std::to_string(table.header.size()) + " fields as in the header, found " +
                                   std::to_string(fields.size())});
+      drop();
       continue;
     }
-    table.records.push_back({std::move(fields), line});
-    fields.clear();
+    for (const FieldSpan& f : fields) table.cells_.push_back({f.offset, f.length});
+    table.lines_.push_back(line);
   }
   return table;
 }

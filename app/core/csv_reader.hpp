@@ -7,22 +7,43 @@
 
 namespace la {
 
-struct CsvRecord {
-  std::vector<std::string> fields;
-  int line = 0;  // 1-based line on which the record starts (a quoted line break spans lines)
-};
-
 struct CsvIssue {
   int line = 0;     // line where the offending record starts
   int column = -1;  // 0-based field index, -1 when the record as a whole is at fault
   std::string reason;
 };
 
-struct CsvTable {
+// A parsed table. Field text is stored once, unescaped, in one buffer: a table of 100k rows is
+// then a few large allocations instead of millions of small strings.
+class CsvTable {
+ public:
   std::vector<std::string> header;  // first record (empty when the text is empty)
   int headerLine = 1;
-  std::vector<CsvRecord> records;   // every well-formed record after the header
   std::vector<CsvIssue> issues;     // records that were dropped, and why
+
+  // Well-formed records after the header; each has exactly header.size() fields.
+  size_t recordCount() const { return lines_.size(); }
+  // 1-based line on which record `r` starts (a quoted line break makes a record span lines).
+  int line(size_t r) const { return lines_[r]; }
+  // Field `c` of record `r`; valid while the table lives.
+  std::string_view field(size_t r, size_t c) const {
+    const Span& s = cells_[r * header.size() + c];
+    return std::string_view(buffer_).substr(s.offset, s.length);
+  }
+  // All fields of record `r`, copied.
+  std::vector<std::string> record(size_t r) const;
+
+  // For builders of tables from other formats (JSON): appends one record of header.size() fields.
+  void addRecord(const std::vector<std::string>& fields, int line);
+
+ private:
+  friend CsvTable parseCsv(std::string_view text);
+  struct Span {
+    size_t offset, length;
+  };
+  std::string buffer_;
+  std::vector<Span> cells_;
+  std::vector<int> lines_;
 };
 
 // Parses `text` as CSV with a header record. A record with malformed quoting, invalid UTF-8 or a

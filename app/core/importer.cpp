@@ -18,11 +18,7 @@ namespace {
 struct RawTable {
   std::vector<std::string> header;
   int headerLine = 1;
-  struct Row {
-    std::vector<std::string> fields;
-    int line = 0;
-  };
-  std::vector<Row> rows;
+  CsvTable rows;  // records only; `header` above is the authority on columns
   bool json = false;
 };
 
@@ -55,7 +51,7 @@ bool readCsv(std::string_view text, const std::string& label, RawTable& raw, Imp
     res.problems.push_back({label, 0, "(file)", "empty file: no header row", Severity::Error});
     return false;
   }
-  raw.header = std::move(t.header);
+  raw.header = t.header;
   raw.headerLine = t.headerLine;
   for (const CsvIssue& is : t.issues) {
     const bool inHeader = is.line == raw.headerLine;
@@ -67,8 +63,7 @@ bool readCsv(std::string_view text, const std::string& label, RawTable& raw, Imp
     if (inHeader) return false;
     ++res.skipped;
   }
-  raw.rows.reserve(t.records.size());
-  for (CsvRecord& r : t.records) raw.rows.push_back({std::move(r.fields), r.line});
+  raw.rows = std::move(t);
   return true;
 }
 
@@ -111,6 +106,8 @@ bool readJson(std::string_view text, const std::string& label, RawTable& raw, Im
       }
     }
   }
+  raw.rows.header = raw.header;
+  std::vector<std::string> fields;
   int n = 0;
   for (const auto& rec : *arr) {
     ++n;
@@ -121,11 +118,9 @@ bool readJson(std::string_view text, const std::string& label, RawTable& raw, Im
       ++res.skipped;
       continue;
     }
-    RawTable::Row row;
-    row.line = n;
-    row.fields.assign(raw.header.size(), std::string{});
-    for (const auto& [k, v] : rec.items()) row.fields[index[k]] = jsonScalarText(v);
-    raw.rows.push_back(std::move(row));
+    fields.assign(raw.header.size(), std::string{});
+    for (const auto& [k, v] : rec.items()) fields[index[k]] = jsonScalarText(v);
+    raw.rows.addRecord(fields, n);
   }
   return true;
 }
@@ -249,7 +244,14 @@ Lesion makeLesion(const SiteCatalog& cat, std::string_view siteText, Side side, 
   return l;
 }
 
-void importBuiltin(const RawTable& raw, const std::string& label, const SiteCatalog& cat, ImportResult& res) {
+// Slots of builtinColumns(), in the same order.
+enum class C {
+  case_id, citation, doi, pmid, source_url, year, age_years, age_min, age_max, sex, site_verbatim, site_normalized,
+  laterality, sites, sites_note, subtype, variant, ossification, lesion_size_cm, duration, associated_condition,
+  evidence, n_cases, provenance_note, age_class, histology, authors, title, journal
+};
+
+void importBuiltin(RawTable& raw, const std::string& label, const SiteCatalog& cat, ImportResult& res) {
   bool ok = true;
   auto idx = columnIndex(raw, label, res, ok);
   auto fatal = [&](const std::string& field, const std::string& reason) {
@@ -273,42 +275,50 @@ void importBuiltin(const RawTable& raw, const std::string& label, const SiteCata
   info.attribution = "Published case reports and series; each case cites its source.";
   res.data.tables.push_back(info);
 
+  // Column positions are looked up once, not per row: at 100k rows the lookups would dominate.
+  const auto& layout = builtinColumns();
+  std::vector<int> pos(layout.size(), -1);
+  for (size_t k = 0; k < layout.size(); ++k)
+    if (auto it = idx.find(layout[k]); it != idx.end()) pos[k] = static_cast<int>(it->second);
   std::unordered_map<std::string, int> seen;
-  res.data.cases.reserve(raw.rows.size());
-  for (const auto& row : raw.rows) {
-    auto get = [&](const char* col) -> const std::string& {
-      static const std::string empty;
-      auto it = idx.find(col);
-      return it == idx.end() ? empty : row.fields[it->second];
+  const size_t nRows = raw.rows.recordCount();
+  seen.reserve(nRows);
+  res.data.cases.reserve(nRows);
+  for (size_t r = 0; r < nRows; ++r) {
+    const int line = raw.rows.line(r);
+    auto get = [&](C col) -> std::string_view {
+      const int i = pos[static_cast<size_t>(col)];
+      return i < 0 ? std::string_view{} : raw.rows.field(r, static_cast<size_t>(i));
     };
-    RowReport rep(label, row.line, raw.json, res.problems);
+    auto take = [&](C col) { return std::string(get(col)); };
+    RowReport rep(label, line, raw.json, res.problems);
     Case c;
-    c.line = row.line;
-    c.id = std::string(trim(get("case_id")));
+    c.line = line;
+    c.id = std::string(trim(get(C::case_id)));
     if (c.id.empty()) rep.error("case_id", "empty: every case needs an id");
-    else if (auto [it, inserted] = seen.emplace(c.id, row.line); !inserted)
+    else if (auto [it, inserted] = seen.emplace(c.id, line); !inserted)
       rep.error("case_id", "duplicate id " + inQuotes(c.id) + " (first on line " + std::to_string(it->second) + ")");
 
-    c.source.citation = get("citation");
+    c.source.citation = take(C::citation);
     if (trim(c.source.citation).empty()) rep.error("citation", "empty: every case needs its source");
-    c.source.doi = get("doi");
-    c.source.pmid = get("pmid");
+    c.source.doi = take(C::doi);
+    c.source.pmid = get(C::pmid);
     if (!trim(c.source.pmid).empty() && trim(c.source.pmid).find_first_not_of("0123456789") != std::string_view::npos)
       rep.error("pmid", "bad number " + inQuotes(c.source.pmid) + " (a PMID is digits only)");
-    c.source.url = get("source_url");
-    c.source.authors = get("authors");
-    c.source.title = get("title");
-    c.source.journal = get("journal");
-    if (const std::string& y = get("year"); !trim(y).empty()) {
+    c.source.url = take(C::source_url);
+    c.source.authors = take(C::authors);
+    c.source.title = take(C::title);
+    c.source.journal = take(C::journal);
+    if (std::string_view y = get(C::year); !trim(y).empty()) {
       long v = 0;
       if (!parseInt(y, v)) rep.error("year", "bad number " + inQuotes(y));
       else c.source.year = static_cast<int>(v);
     }
 
-    readAgeFields(get("age_years"), get("age_min"), get("age_max"), "age_years", "age_min", "age_max", rep, c.age);
-    c.evidence = get("evidence");
+    readAgeFields(get(C::age_years), get(C::age_min), get(C::age_max), "age_years", "age_min", "age_max", rep, c.age);
+    c.evidence = take(C::evidence);
     if (idx.count("age_class")) {
-      const std::string v = toLower(trim(get("age_class")));
+      const std::string v = toLower(trim(get(C::age_class)));
       if (v == "neonate") c.age.ageClass = AgeClass::Neonate;
       else if (v == "infant") c.age.ageClass = AgeClass::Infant;
       else if (!v.empty()) rep.error("age_class", "unknown age class " + inQuotes(v) + " (neonate, infant or empty)");
@@ -316,41 +326,41 @@ void importBuiltin(const RawTable& raw, const std::string& label, const SiteCata
       c.age.ageClass = ageClassFromEvidence(c.evidence);
     }
 
-    if (auto s = parseSex(trim(get("sex")))) c.sex = *s;
-    else rep.error("sex", "unknown sex " + inQuotes(get("sex")) + " (F, M or empty)");
+    if (auto s = parseSex(trim(get(C::sex)))) c.sex = *s;
+    else rep.error("sex", "unknown sex " + inQuotes(get(C::sex)) + " (F, M or empty)");
 
-    if (const std::string& st = get("subtype"); !trim(st).empty()) {
+    if (std::string_view st = get(C::subtype); !trim(st).empty()) {
       if (auto s = parseSubtype(trim(st))) c.subtype = *s;
       else
         rep.error("subtype", "unknown subtype " + inQuotes(st) +
                                  " (dystrophic, metastatic, idiopathic, iatrogenic, calciphylaxis, unspecified)");
     }
-    c.variantVerbatim = get("variant");
+    c.variantVerbatim = take(C::variant);
     c.variant = classifyVariant(c.variantVerbatim);
-    if (auto o = parseOssification(trim(get("ossification")))) c.ossification = *o;
-    else rep.error("ossification", "unknown value " + inQuotes(get("ossification")) + " (yes, no or empty)");
-    readNCases(get("n_cases"), "n_cases", rep, c.nPatients);
+    if (auto o = parseOssification(trim(get(C::ossification)))) c.ossification = *o;
+    else rep.error("ossification", "unknown value " + inQuotes(get(C::ossification)) + " (yes, no or empty)");
+    readNCases(get(C::n_cases), "n_cases", rep, c.nPatients);
 
-    c.size = get("lesion_size_cm");
-    splitDurations(get("duration"), c.durations, c.durationNote);
-    c.associatedCondition = get("associated_condition");
-    c.histology = get("histology");
-    c.notes = get("sites_note");
-    c.provenanceNote = get("provenance_note");
-    c.siteVerbatim = get("site_verbatim");
-    c.siteNormalized = get("site_normalized");
-    if (auto s = parseSide(trim(get("laterality")))) c.laterality = *s;
-    else rep.error("laterality", "unknown side " + inQuotes(get("laterality")) + " (left, right, bilateral, midline)");
+    c.size = take(C::lesion_size_cm);
+    splitDurations(get(C::duration), c.durations, c.durationNote);
+    c.associatedCondition = take(C::associated_condition);
+    c.histology = take(C::histology);
+    c.notes = take(C::sites_note);
+    c.provenanceNote = take(C::provenance_note);
+    c.siteVerbatim = get(C::site_verbatim);
+    c.siteNormalized = get(C::site_normalized);
+    if (auto s = parseSide(trim(get(C::laterality)))) c.laterality = *s;
+    else rep.error("laterality", "unknown side " + inQuotes(get(C::laterality)) + " (left, right, bilateral, midline)");
 
     // Lesions: the `sites` list when there is one; otherwise the row's single normalised site,
     // then its verbatim wording; a row that names no place at all is kept as unspecified.
-    const std::string& sites = get("sites");
+    const std::string_view sites = get(C::sites);
     if (!trim(sites).empty()) {
       size_t start = 0;
       while (start <= sites.size()) {
         size_t end = sites.find(';', start);
         if (end == std::string::npos) end = sites.size();
-        const std::string_view token = trim(std::string_view(sites).substr(start, end - start));
+        const std::string_view token = trim(sites.substr(start, end - start));
         start = end + 1;
         if (token.empty()) {
           rep.warn("sites", "empty entry in " + inQuotes(sites) + "; ignored");
@@ -393,7 +403,7 @@ void importBuiltin(const RawTable& raw, const std::string& label, const SiteCata
 
 // ---------------------------------------------------------------- mapped tables
 
-void importMapped(const RawTable& raw, const std::string& label, const ColumnMapping& m, const SiteCatalog& cat,
+void importMapped(RawTable& raw, const std::string& label, const ColumnMapping& m, const SiteCatalog& cat,
                   ImportResult& res) {
   bool ok = true;
   auto idx = columnIndex(raw, label, res, ok);
@@ -445,36 +455,49 @@ void importMapped(const RawTable& raw, const std::string& label, const ColumnMap
 
   auto colName = [&](const std::string& r) { return raw.header[role.at(r)]; };
   std::unordered_map<std::string, int> seen;
-  seen.reserve(raw.rows.size());
-  res.data.cases.reserve(raw.rows.size());
-  for (const auto& row : raw.rows) {
-    auto get = [&](const char* r) -> const std::string& {
-      static const std::string empty;
-      auto it = role.find(r);
-      return it == role.end() ? empty : row.fields[it->second];
+  // Role columns are looked up once, not per row.
+  const auto& roles = mappingRoles();
+  std::vector<int> rolePos(roles.size(), -1);
+  for (size_t k = 0; k < roles.size(); ++k)
+    if (auto it = role.find(roles[k]); it != role.end()) rolePos[k] = static_cast<int>(it->second);
+  auto slot = [&roles](const char* name) {
+    return static_cast<size_t>(std::find(roles.begin(), roles.end(), name) - roles.begin());
+  };
+  const size_t sId = slot("id"), sAge = slot("age"), sAgeMin = slot("age_min"), sAgeMax = slot("age_max"),
+               sSex = slot("sex"), sSubtype = slot("subtype"), sVariant = slot("variant"), sNCases = slot("n_cases"),
+               sPatient = slot("patient"), sDiagnosis = slot("diagnosis"), sEvidence = slot("evidence"),
+               sCitation = slot("citation"), sNotes = slot("notes"), sSide = slot("side"), sSite = slot("site");
+  const size_t nRows = raw.rows.recordCount();
+  seen.reserve(nRows);
+  res.data.cases.reserve(nRows);
+  for (size_t r = 0; r < nRows; ++r) {
+    const int line = raw.rows.line(r);
+    auto get = [&](size_t roleSlot) -> std::string_view {
+      const int i = rolePos[roleSlot];
+      return i < 0 ? std::string_view{} : raw.rows.field(r, static_cast<size_t>(i));
     };
-    RowReport rep(label, row.line, raw.json, res.problems);
+    RowReport rep(label, line, raw.json, res.problems);
     Case c;
-    c.line = row.line;
-    c.id = std::string(trim(get("id")));
+    c.line = line;
+    c.id = std::string(trim(get(sId)));
     if (c.id.empty()) rep.error(colName("id"), "empty: every record needs an id");
-    else if (auto [it, inserted] = seen.emplace(c.id, row.line); !inserted)
+    else if (auto [it, inserted] = seen.emplace(c.id, line); !inserted)
       rep.error(colName("id"), "duplicate id " + inQuotes(c.id) + " (first on " + (raw.json ? "record #" : "line ") +
                                    std::to_string(it->second) + ")");
 
     static const std::string none;
-    readAgeFields(get("age"), get("age_min"), get("age_max"), role.count("age") ? colName("age") : none,
+    readAgeFields(get(sAge), get(sAgeMin), get(sAgeMax), role.count("age") ? colName("age") : none,
                   role.count("age_min") ? colName("age_min") : none, role.count("age_max") ? colName("age_max") : none,
                   rep, c.age);
 
     if (role.count("sex")) {
-      const std::string& raw_sex = get("sex");
+      const std::string_view raw_sex = get(sSex);
       const std::string* t = m.translate("sex", trim(raw_sex));
       if (auto s = parseSex(trim(t ? *t : raw_sex))) c.sex = *s;
       else rep.error(colName("sex"), "unknown sex " + inQuotes(raw_sex) + " (not in the mapping's sex values)");
     }
     if (role.count("subtype")) {
-      const std::string& st = get("subtype");
+      const std::string_view st = get(sSubtype);
       const std::string* t = m.translate("subtype", trim(st));
       const std::string v(trim(t ? *t : st));
       if (!v.empty()) {
@@ -483,24 +506,24 @@ void importMapped(const RawTable& raw, const std::string& label, const ColumnMap
       }
     }
     if (role.count("variant")) {
-      c.variantVerbatim = get("variant");
+      c.variantVerbatim = get(sVariant);
       c.variant = classifyVariant(c.variantVerbatim);
     }
-    if (role.count("n_cases")) readNCases(get("n_cases"), colName("n_cases"), rep, c.nPatients);
-    c.patientKey = std::string(trim(get("patient")));
-    c.diagnosis = get("diagnosis");
-    c.evidence = get("evidence");
-    c.source.citation = get("citation");
-    c.notes = get("notes");
+    if (role.count("n_cases")) readNCases(get(sNCases), colName("n_cases"), rep, c.nPatients);
+    c.patientKey = std::string(trim(get(sPatient)));
+    c.diagnosis = get(sDiagnosis);
+    c.evidence = get(sEvidence);
+    c.source.citation = get(sCitation);
+    c.notes = get(sNotes);
 
     Side side = Side::None;
     if (role.count("side")) {
-      const std::string& sd = get("side");
+      const std::string_view sd = get(sSide);
       const std::string* t = m.translate("side", trim(sd));
       if (auto s = parseSide(trim(t ? *t : sd))) side = *s;
       else rep.error(colName("side"), "unknown side " + inQuotes(sd) + " (left, right, bilateral, midline)");
     }
-    const std::string& siteText = get("site");
+    const std::string_view siteText = get(sSite);
     c.siteVerbatim = siteText;
     Lesion l;
     l.side = side;

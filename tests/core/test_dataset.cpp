@@ -167,19 +167,19 @@ TEST_CASE("dataset: every field of every row equals ../shared/data/calcinosis_ca
       "laterality", "sites",      "sites_note", "subtype",    "variant",        "ossification",
       "lesion_size_cm", "duration", "associated_condition", "evidence", "n_cases", "provenance_note"};
   REQUIRE(table.header == columns);
-  REQUIRE(table.records.size() == 67);
+  REQUIRE(table.recordCount() == 67);
   const auto& cases = shipped().data.cases;
-  REQUIRE(cases.size() == table.records.size());
+  REQUIRE(cases.size() == table.recordCount());
   int patients = 0;
   for (size_t i = 0; i < cases.size(); ++i) {
-    const auto& f = table.records[i].fields;
+    const auto f = table.record(i);
     auto col = [&](const char* name) -> const std::string& {
       return f[static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin())];
     };
     const la::Case& c = cases[i];
     INFO("row " << i + 2 << " " << col("case_id"));
     CHECK(c.id == col("case_id"));
-    CHECK(c.line == table.records[i].line);
+    CHECK(c.line == table.line(i));
     CHECK(c.source.citation == col("citation"));
     CHECK(c.source.doi == col("doi"));
     CHECK(c.source.pmid == col("pmid"));
