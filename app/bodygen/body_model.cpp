@@ -160,13 +160,14 @@ Model buildBody(Sex sex) {
   const Vec3 upperDir{std::sin(abd), -std::cos(abd), 0};
   const Vec3 foreDir{std::sin(carry), -std::cos(carry), 0};
   k.elbow = k.shoulder + upperDir * (0.186 * H);
+  k.axilla = k.shoulder + P(-0.030, -0.090, 0.004);
   k.wrist = k.elbow + foreDir * (0.146 * H);
 
   // ---- Trunk ----
   const double wChest = fem ? 0.90 : 1.0, wWaist = fem ? 0.88 : 1.0, wHip = fem ? 1.08 : 1.0;
   m.add(ellipsoid(P(0, 1.285, -0.005), P(0.145 * wChest, 0.195, fem ? 0.100 : 0.108)), 0, Part::Chest);
   m.add(ellipsoid(P(0, 1.395, -0.015), P(0.165 * wChest, 0.060, 0.088)), 0.05, Part::Chest);
-  m.add(ellipsoid(P(0, 1.075, 0.008), P(0.130 * wWaist, 0.165, fem ? 0.095 : 0.100)), 0.06, Part::Abdomen);
+  m.add(ellipsoid(P(0, 1.075, 0.008), P(0.130 * wWaist, 0.165, fem ? 0.095 : 0.100)), 0.09, Part::Abdomen);
   m.add(ellipsoid(P(0, 0.935, -0.010), P(0.146 * wHip, fem ? 0.125 : 0.115, fem ? 0.108 : 0.104)), 0.07,
         Part::Pelvis);
   // Trapezius slope from the neck to the acromion.
@@ -204,13 +205,14 @@ Model buildBody(Sex sex) {
   {
     const Vec3 a = m.surfaceAlong(P(0.022, 1.425, 0), Z);
     const Vec3 b = m.surfaceAlong(P(fem ? 0.140 : 0.150, 1.440, -0.01), Z);
-    m.add(cone(a + P(0, 0, -0.007), b + P(0, 0, -0.009), L(0.007), L(0.008)), 0.016, Part::Chest, true);
+    m.add(cone(a + P(0, 0, -0.008), b + P(0, 0, -0.010), L(fem ? 0.006 : 0.007), L(fem ? 0.007 : 0.008)), 0.018,
+          Part::Chest, true);
   }
   if (fem) {
-    const Vec3 c = m.surfaceAlong(P(0.088, 1.240, 0), Z);
-    const Frame f = frameFromAxes(normalize(Vec3{0, 1, 0.15}), normalize(Vec3{0.25, -0.1, 1}));
-    const Vec3 centre = c + P(0.004, -0.012, -0.018);
-    m.add(ellipsoid(centre, P(0.066, 0.064, 0.056), f), 0.04, Part::Breast, true);
+    const Vec3 c = m.surfaceAlong(P(0.076, 1.235, 0), Z);
+    const Frame f = frameFromAxes(normalize(Vec3{0, 1, 0.15}), normalize(Vec3{0.18, -0.1, 1}));
+    const Vec3 centre = c + P(0.0, -0.012, -0.016);
+    m.add(ellipsoid(centre, P(0.058, 0.060, 0.054), f), 0.045, Part::Breast, true);
     k.nipple = centre + f.toWorld(P(0, -0.008, 0.056));
     m.add(ellipsoid(k.nipple + P(0, 0, -0.002), P(0.009, 0.009, 0.004), f), 0.006, Part::Breast, true);
     m.add(ellipsoid(k.nipple + P(0, 0, 0.001), P(0.0045, 0.0045, 0.004), f), 0.003, Part::Breast, true);
@@ -411,7 +413,7 @@ Model buildBody(Sex sex) {
       m.add(cone(root, tip, L(0.0150), L(0.0140)), 0.012, Part::Penis);
       m.add(ellipsoid(tip + P(0, -0.004, 0.001), P(0.0155, 0.017, 0.016)), 0.006, Part::Penis);
     } else {
-      m.add(ellipsoid(pub + P(0, 0.000, -0.016), P(0.046, 0.030, 0.024)), 0.03, Part::Vulva);
+      m.add(ellipsoid(pub + P(0, 0.000, -0.020), P(0.040, 0.026, 0.022)), 0.035, Part::Vulva);
       const Vec3 v = m.surfaceAlong(P(0, 0.835, 0.0), normalize(Vec3{0, -0.35, 1}));
       m.add(ellipsoid(v + P(0.008, 0.004, -0.008), P(0.009, 0.026, 0.012)), 0.01, Part::Vulva, true);
       m.carve(ellipsoid(v + P(0, 0.004, 0.002), P(0.0015, 0.022, 0.012)), 0.003, Part::Vulva);

@@ -60,6 +60,10 @@ vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateO
   const long long nBlocks = static_cast<long long>(bx) * by * bz;
   const double R = 0.5 * B * h * std::sqrt(3.0);
   const int nNodes = static_cast<int>(model.nodes.size());
+  // A node far from the surface still matters if a later node blends with what it left behind,
+  // so its reach is the largest blend radius from it to the end of the list.
+  std::vector<double> suffixK(nNodes + 1, 0.0);
+  for (int n = nNodes - 1; n >= 0; --n) suffixK[n] = std::max(suffixK[n + 1], model.nodes[n].k);
   std::vector<long long> nearCount(opt.threads, 0);
   auto worker = [&](int tid) {
     std::vector<double> d(nNodes);
@@ -89,7 +93,7 @@ vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateO
       // minimum; distances move by at most the block radius (1.5x for ellipsoid estimates).
       const double reach = 3.0 * R + 4 * h;
       for (int n = 0; n < nNodes; ++n) {
-        const double kn = model.nodes[n].k;
+        const double kn = 1.25 * suffixK[n];
         const bool keep = model.nodes[n].carve ? d[n] <= reach + kn + std::abs(fc) : d[n] <= dmin + reach + kn;
         if (keep) subset.push_back(n);
       }

@@ -3,8 +3,12 @@
 //                        [--snapshots DIR] [--label-snapshots DIR] [--voxel M] [--triangles N] [-v]
 #include "bodygen/body_model.hpp"
 #include "bodygen/generate.hpp"
+#include "bodygen/sites.hpp"
 #include "bodygen/snapshots.hpp"
+#include "core/paths.hpp"
 #include "render/mesh_io.hpp"
+
+#include <vtkPointData.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -24,7 +28,7 @@ int usage(const char* why) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string sexArg, out, labelsOut, snapDir, labelSnapDir;
+  std::string sexArg, out, labelsOut, snapDir, labelSnapDir, catalogPath;
   GenerateOptions opt;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -36,6 +40,7 @@ int main(int argc, char** argv) {
       if (a == "--sex") sexArg = next();
       else if (a == "-o" || a == "--output") out = next();
       else if (a == "--labels-out") labelsOut = next();
+      else if (a == "--catalog") catalogPath = next();
       else if (a == "--snapshots") snapDir = next();
       else if (a == "--label-snapshots") labelSnapDir = next();
       else if (a == "--voxel") opt.voxel = std::stod(next());
@@ -56,7 +61,25 @@ int main(int argc, char** argv) {
     auto mesh = generateSurface(model, opt, &st);
     std::printf("%s: %lld triangles, %lld points, %.2f s\n", sexArg.c_str(), st.triangles, st.points,
                 st.totalSeconds);
-    if (!out.empty()) la::render::saveMeshGlb(mesh, out);
+    const Catalog catalog = Catalog::load(catalogPath.empty() ? la::assetPath("sites.json") : std::filesystem::path(catalogPath));
+    labelMesh(model, catalog, mesh);
+    if (!out.empty()) {
+      la::render::saveMeshGlb(mesh, out);
+      // The site map refers to vertex ids as the atlas will see them: take the mesh back through
+      // the same loader (it welds and reorders), labels included.
+      auto back = la::render::loadMesh(out);
+      if (back->GetNumberOfPoints() != mesh->GetNumberOfPoints() ||
+          back->GetNumberOfPolys() != mesh->GetNumberOfPolys() ||
+          !back->GetPointData()->GetArray(la::render::kSiteLabelArray))
+        throw std::runtime_error("the written file does not load back as the same mesh");
+      mesh = back;
+      if (labelsOut.empty()) labelsOut = la::siteMapPathFor(out).string();
+    }
+    if (!labelsOut.empty()) {
+      const la::SiteMap map = buildSiteMap(catalog, mesh, sexArg);
+      map.save(labelsOut);
+      std::printf("%s: %zu site anchors -> %s\n", sexArg.c_str(), map.anchors.size(), labelsOut.c_str());
+    }
     if (!snapDir.empty()) renderSnapshots(mesh, model.skel, snapDir, sexArg, false);
     if (!labelSnapDir.empty()) renderSnapshots(mesh, model.skel, labelSnapDir, sexArg + "-labels", true);
   } catch (const std::exception& e) {
