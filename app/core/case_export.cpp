@@ -1,5 +1,6 @@
 #include "core/case_export.hpp"
 
+#include <cmath>
 #include <set>
 
 #include "core/csv_reader.hpp"
@@ -8,10 +9,16 @@
 namespace la {
 namespace {
 
+// Whole numbers print as integers ("55", not "55.0"), as the source wrote them.
+nlohmann::json number(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return static_cast<long long>(v);
+  return v;
+}
+
 nlohmann::json ageJson(const Age& a) {
   switch (a.kind) {
-    case Age::Kind::Exact: return a.years;
-    case Age::Kind::Range: return {{"min", a.min}, {"max", a.max}};
+    case Age::Kind::Exact: return number(a.years);
+    case Age::Kind::Range: return {{"min", number(a.min)}, {"max", number(a.max)}};
     default: return nullptr;
   }
 }
