@@ -27,7 +27,8 @@ bool parseSize(const std::string& text, int& w, int& h) {
 
 void registerRenderCommand(CLI::App& app, int& exitCode) {
   struct Opts {
-    std::string scene, body, size = "1920x1080", out, view, reference;
+    std::string scene, body, size = "1920x1080", out, view, reference, highlight;
+    double zoom = 0;
     std::vector<std::string> include, exclude;
     bool transparent = false;
     double threshold = render::kDefaultImageThreshold;
@@ -40,6 +41,8 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   r->add_option("--exclude", o->exclude, "Drop meshes whose names match (glob, repeatable)");
   r->add_option("--size", o->size, "Image size WxH in pixels (default 1920x1080)");
   r->add_option("--view", o->view, "Camera preset: front, back, left, right, top, three-quarter");
+  r->add_option("--zoom", o->zoom, "Magnify the framed view (e.g. 2 for a close-up)")->check(CLI::PositiveNumber);
+  r->add_option("--highlight", o->highlight, "Draw a halo around the markers of this case (e.g. CC000)");
   r->add_flag("--transparent", o->transparent, "Transparent background (PNG alpha)");
   r->add_option("-o,--output", o->out, "Output PNG")->required();
   r->add_option("--reference", o->reference,
@@ -58,6 +61,8 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     job.include = o->include;
     job.exclude = o->exclude;
     job.view = o->view;
+    job.zoom = o->zoom;
+    job.highlight = o->highlight;
     job.out = o->out;
     exitCode = runRenderJob(job);
     if (exitCode != kOk || o->reference.empty()) return;

@@ -1,14 +1,20 @@
 #include "cli/render_job.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <vtkPolyData.h>
 
 #include "cli/commands.hpp"
 #include "cli/xvfb.hpp"
+#include "core/case_filter.hpp"
+#include "core/importer.hpp"
 #include "core/paths.hpp"
+#include "core/site_catalog.hpp"
 #include "core/scene.hpp"
+#include "render/atlas_overlay.hpp"
 #include "render/image_compare.hpp"
+#include "render/site_placement.hpp"
 #include "render/mesh_io.hpp"
 #include "render/scene_loader.hpp"
 #include "render/scene_view.hpp"
@@ -46,16 +52,46 @@ int runRenderJob(const RenderJob& job) {
     }
   }
   if (job.image.transparent) scene.transparentBackground = true;
+  if (job.zoom > 0) scene.camera.zoom = job.zoom;
+  // The cases to draw: the built-in dataset through the scene's filter.
+  SiteCatalog catalog;
+  Dataset data;
+  CaseFilter filter;
+  try {
+    catalog = SiteCatalog::load(assetPath("sites.json"));
+    filter = toCaseFilter(scene.filter, catalog, scenePath.string());
+    ImportResult r = importBuiltinDataset(catalog);
+    for (const Problem& p : r.problems)
+      if (p.severity == Severity::Error) std::cerr << "error: " << p.format() << "\n";
+    if (!mergeImport(data, std::move(r))) return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  const bool builtinBody = scene.body == "male" || scene.body == "female" || scene.body == "placeholder";
+  const std::string bodyLabel =
+      builtinBody ? "built-in " + scene.body : fs::path(scene.body).filename().string();
   try {
     PrivateDisplay display;
     render::SceneView view;
     vtkSmartPointer<vtkPolyData> body = render::loadSceneBody(scene, sceneDir);
     view.setBody(body);
     view.applyAppearance(scene);
-    view.setCaption("lesion-atlas " + std::string(versionString()) + "  |  body: " +
-                    (scene.body == "male" || scene.body == "female" || scene.body == "placeholder"
-                         ? "built-in " + scene.body
-                         : fs::path(scene.body).filename().string()));
+    const auto b = view.bodyBounds();
+    const SiteMap map = render::siteMapForBody(body, resolveBodyPath(scene.body, sceneDir), catalog);
+    const render::Overlay overlay =
+        render::buildOverlay(data, applyFilter(data, filter, catalog), catalog, map, b[3] - b[2], bodyLabel);
+    render::applyOverlay(view, overlay);
+    if (!job.highlight.empty()) {
+      auto it = std::find_if(data.cases.begin(), data.cases.end(), [&](const Case& c) { return c.id == job.highlight; });
+      if (it == data.cases.end()) {
+        std::cerr << "error: --highlight: no case with id " << job.highlight << "\n";
+        return kBadInput;
+      }
+      view.setHighlightedCase(size_t(it - data.cases.begin()));
+    }
+    if (!scene.showMarkers) view.setMarkers({}, overlay.radius);
+    if (!scene.showLegend) view.setLegend({});
     view.applyCamera(scene.camera, double(job.image.width) / job.image.height);
     render::renderToPng(view, job.image, job.out);
   } catch (const std::exception& e) {

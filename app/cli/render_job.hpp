@@ -13,6 +13,8 @@ struct RenderJob {
   std::string body;       // empty: the scene's body
   std::vector<std::string> include, exclude;
   std::string view;       // empty: the scene's camera
+  double zoom = 0;        // 0: the scene's
+  std::string highlight;  // a case id whose markers get a halo
   render::ImageOptions image;
   std::filesystem::path out;
 };

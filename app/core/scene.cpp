@@ -113,6 +113,44 @@ Scene parseScene(const std::string& text, const std::string& origin) {
       if (!j["title"].is_string()) throw SceneError(origin + ": title: expected a string");
       s.title = j["title"].get<std::string>();
     }
+    if (j.contains("markers")) {
+      if (!j["markers"].is_boolean()) throw SceneError(origin + ": markers: expected true or false");
+      s.showMarkers = j["markers"].get<bool>();
+    }
+    if (j.contains("filter")) {
+      const json& f = j["filter"];
+      if (!f.is_object()) throw SceneError(origin + ": filter: expected an object");
+      auto text = [&](const char* key) -> std::string {
+        if (!f.contains(key)) return {};
+        if (!f[key].is_string()) throw SceneError(origin + ": filter." + key + ": expected a string");
+        return f[key].get<std::string>();
+      };
+      if (f.contains("subtypes")) s.filter.subtypes = strings(f["subtypes"], "filter.subtypes", origin);
+      s.filter.sex = text("sex");
+      s.filter.age = text("age");
+      if (f.contains("age_mode")) s.filter.ageMode = text("age_mode");
+      s.filter.site = text("site");
+      s.filter.ossification = text("ossification");
+      s.filter.variant = text("variant");
+      if (f.contains("include_unknown_age")) {
+        if (!f["include_unknown_age"].is_boolean())
+          throw SceneError(origin + ": filter.include_unknown_age: expected true or false");
+        s.filter.includeUnknownAge = f["include_unknown_age"].get<bool>();
+      }
+      // Everything but the site is checked now; the site needs the catalog (toCaseFilter).
+      for (const auto& st : s.filter.subtypes)
+        if (!parseSubtype(st)) throw SceneError(origin + ": filter.subtypes: unknown subtype '" + st + "'");
+      if (!s.filter.sex.empty() && s.filter.sex != "F" && s.filter.sex != "M")
+        throw SceneError(origin + ": filter.sex: expected \"F\" or \"M\", got '" + s.filter.sex + "'");
+      if (!s.filter.age.empty()) {
+        std::string err;
+        if (!parseAgeBounds(s.filter.age, &err)) throw SceneError(origin + ": filter.age: " + err);
+      }
+      if (s.filter.ageMode != "overlaps" && s.filter.ageMode != "inside")
+        throw SceneError(origin + ": filter.age_mode: expected \"overlaps\" or \"inside\"");
+      if (!s.filter.ossification.empty() && s.filter.ossification != "yes" && s.filter.ossification != "no")
+        throw SceneError(origin + ": filter.ossification: expected \"yes\" or \"no\"");
+    }
     if (j.contains("legend")) {
       if (!j["legend"].is_boolean()) throw SceneError(origin + ": legend: expected true or false");
       s.showLegend = j["legend"].get<bool>();
@@ -154,11 +192,66 @@ std::string serializeScene(const Scene& s) {
   j["skin_color"] = s.skinColor;
   if (!s.title.empty()) j["title"] = s.title;
   j["legend"] = s.showLegend;
+  j["markers"] = s.showMarkers;
+  if (!s.filter.empty() || s.filter.includeUnknownAge) {
+    json f = json::object();
+    if (!s.filter.subtypes.empty()) f["subtypes"] = s.filter.subtypes;
+    if (!s.filter.sex.empty()) f["sex"] = s.filter.sex;
+    if (!s.filter.age.empty()) {
+      f["age"] = s.filter.age;
+      f["age_mode"] = s.filter.ageMode;
+    }
+    if (s.filter.includeUnknownAge) f["include_unknown_age"] = true;
+    if (!s.filter.site.empty()) f["site"] = s.filter.site;
+    if (!s.filter.ossification.empty()) f["ossification"] = s.filter.ossification;
+    if (!s.filter.variant.empty()) f["variant"] = s.filter.variant;
+    j["filter"] = f;
+  }
   return j.dump(2) + "\n";
 }
 
 void saveScene(const Scene& scene, const std::filesystem::path& path) {
   writeFileAtomically(path, serializeScene(scene));
+}
+
+CaseFilter toCaseFilter(const SceneFilter& f, const SiteCatalog& catalog, const std::string& origin) {
+  CaseFilter c;
+  for (const auto& st : f.subtypes) {
+    auto v = parseSubtype(st);
+    if (!v) throw SceneError(origin + ": filter.subtypes: unknown subtype '" + st + "'");
+    c.subtypes.push_back(*v);
+  }
+  if (f.sex == "F") c.sex = Sex::Female;
+  if (f.sex == "M") c.sex = Sex::Male;
+  if (!f.age.empty()) {
+    std::string err;
+    c.age = parseAgeBounds(f.age, &err);
+    if (!c.age) throw SceneError(origin + ": filter.age: " + err);
+  }
+  c.ageMode = f.ageMode == "inside" ? AgeMode::Inside : AgeMode::Overlaps;
+  c.includeUnknownAge = f.includeUnknownAge;
+  if (!f.site.empty()) {
+    const Site* site = catalog.find(f.site);
+    if (!site) throw SceneError(origin + ": filter.site: unknown site '" + f.site + "' (see `lesion-atlas sites`)");
+    c.siteId = site->id;
+  }
+  if (f.ossification == "yes") c.ossification = Ossification::Yes;
+  if (f.ossification == "no") c.ossification = Ossification::No;
+  c.variant = f.variant;
+  return c;
+}
+
+SceneFilter fromCaseFilter(const CaseFilter& c) {
+  SceneFilter f;
+  for (Subtype st : c.subtypes) f.subtypes.push_back(toString(st));
+  if (c.sex) f.sex = *c.sex == Sex::Female ? "F" : (*c.sex == Sex::Male ? "M" : "");
+  if (c.age) f.age = formatNumber(c.age->min) + "-" + formatNumber(c.age->max);
+  f.ageMode = c.ageMode == AgeMode::Inside ? "inside" : "overlaps";
+  f.includeUnknownAge = c.includeUnknownAge;
+  f.site = c.siteId;
+  if (c.ossification) f.ossification = *c.ossification == Ossification::Yes ? "yes" : (*c.ossification == Ossification::No ? "no" : "");
+  f.variant = c.variant;
+  return f;
 }
 
 std::filesystem::path resolveBodyPath(const std::string& body, const std::filesystem::path& sceneDir) {

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/case_filter.hpp"
+#include "core/site_catalog.hpp"
+
 namespace la {
 
 struct SceneError : std::runtime_error {
@@ -23,6 +26,21 @@ struct CameraSpec {
   double zoom = 1.0;        // applied after framing a preset
 };
 
+// Which cases a scene shows, as written in the file (the same words as `query` options).
+struct SceneFilter {
+  std::vector<std::string> subtypes;  // empty: all
+  std::string sex;                    // "", "F", "M"
+  std::string age;                    // "", "A-B"
+  std::string ageMode = "overlaps";   // or "inside"
+  bool includeUnknownAge = false;
+  std::string site;                   // catalog id, name or synonym; "" = every site
+  std::string ossification;           // "", "yes", "no"
+  std::string variant;
+  bool empty() const {
+    return subtypes.empty() && sex.empty() && age.empty() && site.empty() && ossification.empty() && variant.empty();
+  }
+};
+
 struct Scene {
   static constexpr int kFormatVersion = 1;
 
@@ -36,6 +54,8 @@ struct Scene {
   std::array<double, 3> skinColor{0.87, 0.74, 0.66};
   std::string title;
   bool showLegend = true;
+  bool showMarkers = true;
+  SceneFilter filter;
 };
 
 // Parses a scene from JSON text; `origin` names the file in error messages.
@@ -44,6 +64,12 @@ Scene parseScene(const std::string& jsonText, const std::string& origin);
 Scene loadScene(const std::filesystem::path& path);  // throws SceneError (also for I/O)
 std::string serializeScene(const Scene& scene);
 void saveScene(const Scene& scene, const std::filesystem::path& path);  // atomic; throws IoError
+
+// Turns a scene's filter into the core filter, resolving the site through the catalog.
+// Throws SceneError("<origin>: filter.<field>: <reason>").
+CaseFilter toCaseFilter(const SceneFilter& f, const SiteCatalog& catalog, const std::string& origin);
+// The inverse, for saving what the user set in the window.
+SceneFilter fromCaseFilter(const CaseFilter& f);
 
 // Resolves scene.body to a mesh file: built-in names map to assets/bodies/<name>.glb.
 std::filesystem::path resolveBodyPath(const std::string& body, const std::filesystem::path& sceneDir);

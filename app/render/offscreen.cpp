@@ -26,7 +26,7 @@ void renderToPng(SceneView& view, const ImageOptions& o, const fs::path& out) {
   win->SetMultiSamples(0);
   win->SetAlphaBitPlanes(o.transparent ? 1 : 0);
   win->SetSize(o.width, o.height);
-  view.setImageHeight(o.height);
+  view.setImageSize(o.width, o.height);
   vtkRenderer* ren = view.renderer();
   const double oldAlpha = ren->GetBackgroundAlpha();
   ren->SetBackgroundAlpha(o.transparent ? 0.0 : 1.0);

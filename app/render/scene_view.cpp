@@ -1,6 +1,17 @@
 #include "render/scene_view.hpp"
 
 #include <vtkActor.h>
+#include <vtkCoordinate.h>
+#include <vtkDiskSource.h>
+#include <vtkDoubleArray.h>
+#include <vtkTransform.h>
+#include <vtkTransformPolyDataFilter.h>
+#include <vtkGlyph3DMapper.h>
+#include <vtkLegendBoxActor.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkSphereSource.h>
+#include <vtkUnsignedCharArray.h>
 #include <vtkCamera.h>
 #include <vtkLightKit.h>
 #include <vtkPolyData.h>
@@ -27,7 +38,65 @@ struct SceneView::Impl {
   vtkSmartPointer<vtkPolyData> body;
   vtkSmartPointer<vtkTextActor> title = vtkSmartPointer<vtkTextActor>::New();
   vtkSmartPointer<vtkTextActor> caption = vtkSmartPointer<vtkTextActor>::New();
+  vtkSmartPointer<vtkActor> markers = vtkSmartPointer<vtkActor>::New();         // side stated
+  vtkSmartPointer<vtkActor> markersFaint = vtkSmartPointer<vtkActor>::New();    // side not stated
+  vtkSmartPointer<vtkActor> highlight = vtkSmartPointer<vtkActor>::New();
+  vtkSmartPointer<vtkSphereSource> sphere = vtkSmartPointer<vtkSphereSource>::New();
+  vtkSmartPointer<vtkDiskSource> haloDisk = vtkSmartPointer<vtkDiskSource>::New();
+  vtkSmartPointer<vtkTransformPolyDataFilter> haloRing = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+  vtkSmartPointer<vtkLegendBoxActor> legend = vtkSmartPointer<vtkLegendBoxActor>::New();
+  std::vector<MarkerSpec> markerSpecs;
+  double markerRadius = 0.01;
+  double imageAspect = 16.0 / 9.0;
 };
+
+namespace {
+
+// Points with an RGB colour array, for a glyph mapper.
+vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, bool faint,
+                                         const std::array<double, 3>* fixedColor = nullptr,
+                                         size_t onlyCase = SIZE_MAX) {
+  auto pts = vtkSmartPointer<vtkPoints>::New();
+  auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  colors->SetName("Colors");
+  colors->SetNumberOfComponents(3);
+  for (const MarkerSpec& m : ms) {
+    if (onlyCase != SIZE_MAX ? m.caseIndex != onlyCase : m.sideUnstated != faint) continue;
+    pts->InsertNextPoint(m.position.data());
+    const auto c = fixedColor ? *fixedColor : subtypeColor(m.subtype);
+    colors->InsertNextTuple3(c[0] * 255, c[1] * 255, c[2] * 255);
+  }
+  auto pd = vtkSmartPointer<vtkPolyData>::New();
+  pd->SetPoints(pts);
+  pd->GetPointData()->AddArray(colors);
+  if (onlyCase != SIZE_MAX) {
+    // Rings lie on the skin: orient them along the marker normals.
+    auto normals = vtkSmartPointer<vtkDoubleArray>::New();
+    normals->SetName("Normals");
+    normals->SetNumberOfComponents(3);
+    for (const MarkerSpec& m : ms)
+      if (m.caseIndex == onlyCase) normals->InsertNextTuple(m.normal.data());
+    pd->GetPointData()->AddArray(normals);
+  }
+  return pd;
+}
+
+void setupGlyphActor(vtkActor* actor, vtkSphereSource* sphere) {
+  auto mapper = vtkSmartPointer<vtkGlyph3DMapper>::New();
+  mapper->SetSourceConnection(sphere->GetOutputPort());
+  mapper->ScalingOff();
+  mapper->OrientOff();
+  mapper->SetScalarModeToUsePointFieldData();
+  mapper->SelectColorArray("Colors");
+  mapper->SetColorModeToDirectScalars();
+  mapper->ScalarVisibilityOn();
+  actor->SetMapper(mapper);
+  actor->GetProperty()->SetSpecular(0.3);
+  actor->GetProperty()->SetSpecularPower(30);
+  actor->VisibilityOff();
+}
+
+}  // namespace
 
 namespace {
 
@@ -61,6 +130,42 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   prop->SetSpecularPower(18);
   impl_->bodyActor->VisibilityOff();
   r.AddActor(impl_->bodyActor);
+
+  impl_->sphere->SetThetaResolution(20);
+  impl_->sphere->SetPhiResolution(14);
+  setupGlyphActor(impl_->markers, impl_->sphere);
+  setupGlyphActor(impl_->markersFaint, impl_->sphere);
+  impl_->markersFaint->GetProperty()->SetOpacity(0.45);
+  // The selected case's markers get a gold ring on the skin around them. The disk's normal is +Z;
+  // the glyph mapper turns a glyph's +X towards the orientation vector, so the disk is first
+  // turned to face +X.
+  impl_->haloDisk->SetCircumferentialResolution(40);
+  auto turn = vtkSmartPointer<vtkTransform>::New();
+  turn->RotateY(90);
+  impl_->haloRing->SetTransform(turn);
+  impl_->haloRing->SetInputConnection(impl_->haloDisk->GetOutputPort());
+  setupGlyphActor(impl_->highlight, impl_->sphere);
+  {
+    auto* gm = static_cast<vtkGlyph3DMapper*>(impl_->highlight->GetMapper());
+    gm->SetSourceConnection(impl_->haloRing->GetOutputPort());
+    gm->OrientOn();
+    gm->SetOrientationModeToDirection();
+    gm->SetOrientationArray("Normals");
+  }
+  impl_->highlight->GetProperty()->SetAmbient(0.5);
+  r.AddActor(impl_->markers);
+  r.AddActor(impl_->markersFaint);
+  r.AddActor(impl_->highlight);
+
+  impl_->legend->BorderOff();
+  impl_->legend->BoxOff();
+  impl_->legend->SetPadding(2);
+  impl_->legend->GetEntryTextProperty()->SetFontFamilyToArial();
+  impl_->legend->GetEntryTextProperty()->SetColor(0.15, 0.15, 0.15);
+  impl_->legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+  impl_->legend->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
+  impl_->legend->VisibilityOff();
+  r.AddActor2D(impl_->legend);
 
   styleText(impl_->title, 22, true);
   impl_->title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
@@ -102,12 +207,84 @@ void SceneView::applyAppearance(const Scene& s) {
   const double t = light ? 0.12 : 0.92, c = light ? 0.32 : 0.78;
   impl_->title->GetTextProperty()->SetColor(t, t, t);
   impl_->caption->GetTextProperty()->SetColor(c, c, c);
+  impl_->legend->GetEntryTextProperty()->SetColor(t, t, t);
 }
 
-void SceneView::setImageHeight(int pixels) {
-  // Text scales with the picture so a 4K slide and a thumbnail carry the same layout.
-  impl_->title->GetTextProperty()->SetFontSize(std::max(12, int(pixels * 0.034)));
-  impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(pixels * 0.017)));
+void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius) {
+  impl_->markerSpecs = markers;
+  impl_->markerRadius = radius;
+  impl_->sphere->SetRadius(radius);
+  impl_->haloDisk->SetInnerRadius(radius * 1.25);
+  impl_->haloDisk->SetOuterRadius(radius * 2.0);
+  auto feed = [](vtkActor* a, vtkSmartPointer<vtkPolyData> pd) {
+    static_cast<vtkGlyph3DMapper*>(a->GetMapper())->SetInputData(pd);
+    a->SetVisibility(pd->GetNumberOfPoints() > 0);
+  };
+  feed(impl_->markers, glyphPoints(markers, false));
+  feed(impl_->markersFaint, glyphPoints(markers, true));
+  impl_->highlight->VisibilityOff();
+}
+
+void SceneView::setHighlightedCase(size_t caseIndex) {
+  if (caseIndex == SIZE_MAX) {
+    impl_->highlight->VisibilityOff();
+    return;
+  }
+  const std::array<double, 3> gold{1.0, 0.72, 0.0};
+  auto pd = glyphPoints(impl_->markerSpecs, false, &gold, caseIndex);
+  static_cast<vtkGlyph3DMapper*>(impl_->highlight->GetMapper())->SetInputData(pd);
+  impl_->highlight->SetVisibility(pd->GetNumberOfPoints() > 0);
+}
+
+int SceneView::pickMarker(double x, double y, double tol) const {
+  vtkRenderer* ren = impl_->renderer;
+  double cam[3];
+  ren->GetActiveCamera()->GetPosition(cam);
+  int best = -1;
+  double bestD = tol * tol;
+  for (size_t i = 0; i < impl_->markerSpecs.size(); ++i) {
+    const MarkerSpec& m = impl_->markerSpecs[i];
+    const double toCam[3] = {cam[0] - m.position[0], cam[1] - m.position[1], cam[2] - m.position[2]};
+    if (toCam[0] * m.normal[0] + toCam[1] * m.normal[1] + toCam[2] * m.normal[2] <= 0) continue;  // far side
+    ren->SetWorldPoint(m.position[0], m.position[1], m.position[2], 1.0);
+    ren->WorldToDisplay();
+    double d[3];
+    ren->GetDisplayPoint(d);
+    const double dd = (d[0] - x) * (d[0] - x) + (d[1] - y) * (d[1] - y);
+    if (dd < bestD) bestD = dd, best = int(i);
+  }
+  return best;
+}
+
+void SceneView::setLegend(const std::vector<LegendEntry>& entries) {
+  vtkLegendBoxActor* l = impl_->legend;
+  l->SetNumberOfEntries(int(entries.size()));
+  auto dot = vtkSmartPointer<vtkSphereSource>::New();
+  dot->Update();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    double c[3] = {entries[i].color[0], entries[i].color[1], entries[i].color[2]};
+    l->SetEntry(int(i), dot->GetOutput(), entries[i].label.c_str(), c);
+  }
+  l->SetVisibility(!entries.empty());
+  layoutLegend();
+}
+
+void SceneView::setImageSize(int width, int height) {
+  // Text scales with the picture's height so a 4K slide and a thumbnail carry the same layout.
+  impl_->title->GetTextProperty()->SetFontSize(std::max(12, int(height * 0.034)));
+  impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(height * 0.017)));
+  impl_->imageAspect = height > 0 ? double(width) / height : 1.0;
+  layoutLegend();
+}
+
+void SceneView::layoutLegend() {
+  // The legend box auto-fits its text to the box, so the box is sized in units of the picture's
+  // height: the same entry height whatever the aspect ratio.
+  const int n = impl_->legend->GetNumberOfEntries();
+  const double h = std::min(0.038 * n, 0.6);
+  const double w = std::min(0.3 / impl_->imageAspect, 0.45);
+  impl_->legend->SetPosition(0.985 - w, 0.07);
+  impl_->legend->SetPosition2(w, h);
 }
 
 void SceneView::setCaption(const std::string& text) { impl_->caption->SetInput(text.c_str()); }

@@ -5,9 +5,12 @@
 #include <vtkSmartPointer.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "core/marker_layout.hpp"
 #include "core/scene.hpp"
 
 class vtkPolyData;
@@ -15,6 +18,11 @@ class vtkRenderer;
 class vtkCamera;
 
 namespace la::render {
+
+struct LegendEntry {
+  std::string label;
+  std::array<double, 3> color{};
+};
 
 class SceneView {
  public:
@@ -38,13 +46,26 @@ class SceneView {
   // The current camera as a storable spec (for saving a view).
   CameraSpec captureCamera(const std::string& preset) const;
 
-  // Sizes on-screen text for a picture of this height in pixels.
-  void setImageHeight(int pixels);
+  // Lesion markers (spheres of `radius` in body units, coloured by subtype; markers whose side
+  // the source does not state are drawn translucent). Replaces the previous set.
+  void setMarkers(const std::vector<MarkerSpec>& markers, double radius);
+  // Rings the markers of one case (index into Dataset::cases); SIZE_MAX for none.
+  void setHighlightedCase(size_t caseIndex);
+  // Index into the last setMarkers() list of the front-facing marker nearest display pixel
+  // (x, y), origin bottom-left, within `tolerancePx`; -1 when none.
+  int pickMarker(double x, double y, double tolerancePx = 14) const;
+  // The legend box (subtype colours with counts, then a footnote line such as the dataset and
+  // what was not drawn). An empty list hides it.
+  void setLegend(const std::vector<LegendEntry>& entries);
+
+  // Sizes on-screen text and the legend for a picture of this size in pixels.
+  void setImageSize(int width, int height);
 
   // Text shown in a corner of every picture (what is shown and where it comes from).
   void setCaption(const std::string& text);
 
  private:
+  void layoutLegend();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

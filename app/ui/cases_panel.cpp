@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/marker_layout.hpp"
+
 namespace la::ui {
 namespace {
 
@@ -67,6 +69,20 @@ CaseFilter currentFilter(const CasesState& s) {
   return f;
 }
 
+void setFilter(CasesState& s, const CaseFilter& f) {
+  for (int i = 0; i < 6; ++i)
+    s.subtypeOn[i] = f.subtypes.empty() ||
+                     std::find(f.subtypes.begin(), f.subtypes.end(), kSubtypes[i]) != f.subtypes.end();
+  s.sex = !f.sex ? 0 : (*f.sex == Sex::Female ? 1 : (*f.sex == Sex::Male ? 2 : 0));
+  s.ageOn = f.age.has_value();
+  if (f.age) s.ageMin = int(f.age->min), s.ageMax = int(f.age->max);
+  s.ageInside = f.ageMode == AgeMode::Inside;
+  s.includeUnknownAge = f.includeUnknownAge;
+  s.siteId = f.siteId;
+  s.ossification = !f.ossification ? 0 : (*f.ossification == Ossification::Yes ? 1 : 2);
+  s.dirty = true;
+}
+
 void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog) {
   if (!s.dirty) return;
   bool any = false;
@@ -78,14 +94,23 @@ void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog
   }
   s.stats = computeStats(s.matches);
   s.dirty = false;
+  ++s.generation;
 }
 
 bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catalog) {
   bool changed = false;
   if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (int i = 0; i < 6; ++i) {
-      if (i % 2) ImGui::SameLine(160);
+      if (i % 2) ImGui::SameLine(175);
+      // The swatch is the marker colour: the panel doubles as the legend of the 3D view.
+      const auto c = subtypeColor(kSubtypes[i]);
+      ImGui::PushID(i);
+      ImGui::ColorButton("##sw", ImVec4(float(c[0]), float(c[1]), float(c[2]), 1.f),
+                         ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder,
+                         ImVec2(6, ImGui::GetFrameHeight()));
+      ImGui::SameLine(0, 3);
       changed |= ImGui::Checkbox(toString(kSubtypes[i]), &s.subtypeOn[i]);
+      ImGui::PopID();
       tip(kSubtypeTips[i]);
     }
     const char* sexes[] = {"any sex", "female", "male"};
@@ -122,7 +147,9 @@ bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catal
     }
     tip("A site includes everything below it: 'Foot' finds great-toe and heel lesions.");
     if (ImGui::SmallButton("Clear filters")) {
+      const unsigned gen = s.generation;
       s = CasesState{};
+      s.generation = gen;
       changed = true;
     }
   }
@@ -167,6 +194,7 @@ bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catal
       ImGui::EndTable();
     }
     if (s.ageOn) ImGui::TextDisabled("* age range only overlaps the filter");
+    if (!s.drawingNote.empty()) ImGui::TextWrapped("%s", s.drawingNote.c_str());
     ImGui::Checkbox("Show distribution", &s.showStats);
   }
   return changed;

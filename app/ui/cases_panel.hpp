@@ -25,13 +25,17 @@ struct CasesState {
 
   int selected = -1;           // index into Dataset::cases
   bool dirty = true;           // filter changed: the selection and statistics must be recomputed
+  unsigned generation = 0;     // bumped each time `matches` is recomputed (views redraw on change)
   std::vector<const Case*> matches;
   CaseStats stats;
+  std::string drawingNote;     // what the 3D view leaves out (set by the window)
   bool showCase = false;
   bool showStats = true;
 };
 
 CaseFilter currentFilter(const CasesState& s);
+// Sets the widgets from a filter (opening a saved view); marks the state dirty.
+void setFilter(CasesState& s, const CaseFilter& f);
 
 // Recomputes matches and stats when dirty. Cheap enough to call every frame.
 void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog);

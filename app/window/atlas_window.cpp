@@ -29,7 +29,9 @@
 #include "core/paths.hpp"
 #include "render/mesh_io.hpp"
 #include "render/offscreen.hpp"
+#include "render/atlas_overlay.hpp"
 #include "render/png_io.hpp"
+#include "render/site_placement.hpp"
 #include "render/scene_loader.hpp"
 #include "render/scene_view.hpp"
 #include "ui/cases_panel.hpp"
@@ -60,6 +62,14 @@ struct Atlas {
   fs::path sceneDir;
   std::string currentPreset = "front";
   int dragButton = -1;
+  double pressX = 0, pressY = 0;  // where the left button went down (framebuffer pixels)
+  int clickedX = -1, clickedY = -1;  // a left click without drag this frame (VTK display coords)
+  SiteMap siteMap;
+  std::string bodyLabel;
+  render::Overlay overlay;
+  bool overlayDirty = true;
+  size_t highlighted = SIZE_MAX;
+  unsigned casesGeneration = ~0u;
   int fbWidth = 0, fbHeight = 0;
 
   void message(const std::string& m) {
@@ -89,7 +99,14 @@ void loadBody(Atlas& a) {
     const auto t0 = std::chrono::steady_clock::now();
     vtkSmartPointer<vtkPolyData> mesh = render::loadSceneBody(s, a.sceneDir);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    bool fromFile = false;
+    SiteMap map = render::siteMapForBody(mesh, file, a.catalog, &fromFile);
     a.view.setBody(mesh);
+    a.siteMap = std::move(map);
+    a.bodyLabel = (s.body == "male" || s.body == "female" || s.body == "placeholder") ? "built-in " + s.body
+                                                                                     : file.filename().string();
+    a.overlayDirty = true;
+    if (!fromFile) a.message("sites placed on " + file.filename().string() + " from body proportions (no site map file)");
     auto b = a.view.bodyBounds();
     a.state.body = {file.string(), mesh->GetNumberOfPoints(), mesh->GetNumberOfPolys(),
                     {b[1] - b[0], b[3] - b[2], b[5] - b[4]}};
@@ -123,6 +140,21 @@ void loadData(Atlas& a) {
   }
 }
 
+// Markers, legend and caption for the cases the filter selects.
+void refreshOverlay(Atlas& a) {
+  if (!a.overlayDirty || !a.view.body()) return;
+  const auto b = a.view.bodyBounds();
+  a.overlay = render::buildOverlay(a.data, a.cases.matches, a.catalog, a.siteMap, b[3] - b[2], a.bodyLabel);
+  render::applyOverlay(a.view, a.overlay);
+  // On screen the panel is the legend and the case list says what is shown; the legend box and
+  // caption are for exported pictures, which have no panel.
+  a.view.setLegend({});
+  a.view.setCaption("");
+  a.cases.drawingNote = a.overlay.notes;
+  a.highlighted = SIZE_MAX;
+  a.overlayDirty = false;
+}
+
 void exportPicture(Atlas& a, bool includePanel) {
   const ui::ExportSettings& x = a.state.exportSettings;
   try {
@@ -138,11 +170,12 @@ void exportPicture(Atlas& a, bool includePanel) {
       // Redrawn natively at the requested size in a separate offscreen view of the same body and camera.
       render::SceneView out;
       out.setBody(a.view.body());
+      render::applyOverlay(out, a.overlay);
+      if (a.highlighted != SIZE_MAX) out.setHighlightedCase(a.highlighted);
       Scene s = a.state.scene;
       s.camera = a.view.captureCamera(a.currentPreset);
       s.transparentBackground = x.transparent;
       out.applyAppearance(s);
-      out.setCaption("lesion-atlas " + std::string(versionString()));
       out.applyCamera(s.camera, double(x.width) / x.height);
       render::renderToPng(out, {x.width, x.height, x.transparent}, x.path);
       glfwMakeContextCurrent(a.win);
@@ -157,6 +190,7 @@ void exportPicture(Atlas& a, bool includePanel) {
 
 void saveView(Atlas& a) {
   Scene s = a.state.scene;
+  s.filter = fromCaseFilter(ui::currentFilter(a.cases));
   s.camera = a.view.captureCamera(a.currentPreset);
   try {
     saveScene(s, a.state.scenePathInput);
@@ -176,6 +210,7 @@ void openView(Atlas& a) {
     for (auto& p : s.meshInclude) a.state.meshIncludeInput += (a.state.meshIncludeInput.empty() ? "" : ", ") + p;
     for (auto& p : s.meshExclude) a.state.meshExcludeInput += (a.state.meshExcludeInput.empty() ? "" : ", ") + p;
     a.view.applyAppearance(s);
+    ui::setFilter(a.cases, toCaseFilter(s.filter, a.catalog, a.state.scenePathInput));
     loadBody(a);
     a.currentPreset = s.camera.preset;
     a.view.applyCamera(s.camera, a.aspect());
@@ -203,10 +238,16 @@ void routeMouse(Atlas& a) {
   for (int b = 0; b < 3; ++b) {
     if (io.MouseClicked[b] && free && a.dragButton < 0) {
       a.dragButton = b;
+      a.pressX = x, a.pressY = y;
       a.iren->InvokeEvent(press[b]);
     }
     if (io.MouseReleased[b] && a.dragButton == b) {
       a.dragButton = -1;
+      // A press and release in (nearly) the same place is a click: it picks a marker.
+      if (b == 0 && std::abs(x - a.pressX) + std::abs(y - a.pressY) < 5) {
+        a.clickedX = x;
+        a.clickedY = a.fbHeight - 1 - y;
+      }
       a.iren->InvokeEvent(release[b]);
     }
   }
@@ -293,7 +334,7 @@ int runGui(const GuiOptions& opt) {
   a.renWin->InitializeFromCurrentContext();
   a.renWin->SetFrameBlitModeToBlitToHardware();
   a.renWin->SetSize(a.fbWidth, a.fbHeight);
-  a.view.setImageHeight(a.fbHeight);
+  a.view.setImageSize(a.fbWidth, a.fbHeight);
   a.renWin->AddRenderer(a.view.renderer());
 
   a.iren = vtkSmartPointer<vtkGenericRenderWindowInteractor>::New();
@@ -314,6 +355,11 @@ int runGui(const GuiOptions& opt) {
   a.view.applyAppearance(a.state.scene);
   a.view.setCaption("");
   loadData(a);
+  try {
+    ui::setFilter(a.cases, toCaseFilter(opt.scene.filter, a.catalog, "scene"));
+  } catch (const std::exception& e) {
+    a.message(std::string("error: ") + e.what());
+  }
   loadBody(a);
   if (!opt.openCase.empty()) {
     for (size_t i = 0; i < a.data.cases.size(); ++i)
@@ -341,7 +387,7 @@ int runGui(const GuiOptions& opt) {
       a.fbHeight = h;
       a.renWin->SetSize(w, h);
       a.iren->UpdateSize(w, h);
-      a.view.setImageHeight(h);
+      a.view.setImageSize(w, h);
       framesToDraw = 3;
     }
     if (w == 0 || h == 0) continue;  // minimised
@@ -367,6 +413,22 @@ int runGui(const GuiOptions& opt) {
       CameraSpec c;
       c.preset = req.cameraPreset;
       a.view.applyCamera(c, a.aspect());
+    }
+    ui::refreshCases(a.cases, a.data, a.catalog);
+    if (a.cases.generation != a.casesGeneration) a.casesGeneration = a.cases.generation, a.overlayDirty = true;
+    refreshOverlay(a);
+    if (a.clickedX >= 0) {
+      const int m = a.view.pickMarker(a.clickedX, a.clickedY);
+      if (m >= 0) {
+        a.cases.selected = int(a.overlay.layout.markers[size_t(m)].caseIndex);
+        a.cases.showCase = true;
+      }
+      a.clickedX = a.clickedY = -1;
+    }
+    const size_t want = a.cases.showCase && a.cases.selected >= 0 ? size_t(a.cases.selected) : SIZE_MAX;
+    if (want != a.highlighted) {
+      a.view.setHighlightedCase(want);
+      a.highlighted = want;
     }
     if (req.saveScene) saveView(a);
     if (req.openScene) openView(a);

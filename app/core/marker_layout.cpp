@@ -1,0 +1,128 @@
+#include "core/marker_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace la {
+namespace {
+
+using V3 = std::array<double, 3>;
+
+V3 normalized(V3 v) {
+  const double n = std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+  if (n < 1e-12) return {0, 0, 1};
+  return {v[0] / n, v[1] / n, v[2] / n};
+}
+
+V3 cross(const V3& a, const V3& b) {
+  return {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+}
+
+// k-th slot of a hexagonal spiral: 0 is the centre, ring r holds 6r slots.
+std::array<double, 2> spiralSlot(size_t k) {
+  if (k == 0) return {0, 0};
+  size_t ring = 1, first = 1;
+  while (k >= first + 6 * ring) first += 6 * ring++;
+  const size_t i = k - first;
+  const double a = 2 * M_PI * double(i) / double(6 * ring);
+  return {double(ring) * std::cos(a), double(ring) * std::sin(a)};
+}
+
+// The anchor used for a site: its own, else the nearest ancestor's (flagged).
+const SiteAnchor* anchorFor(const SiteMap& map, const SiteCatalog& cat, const std::string& site,
+                            std::string_view side, bool& atAncestor) {
+  atAncestor = false;
+  for (const Site* s = cat.byId(site); s; s = s->parent.empty() ? nullptr : cat.byId(s->parent)) {
+    if (const SiteAnchor* a = map.find(s->id, side)) return a;
+    if (const SiteAnchor* a = map.find(s->id, kSideNone)) return a;  // e.g. an unsided parent
+    atAncestor = true;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::array<double, 3> subtypeColor(const std::optional<Subtype>& s) {
+  if (!s) return {0.45, 0.45, 0.45};
+  switch (*s) {
+    case Subtype::Dystrophic: return {0.0, 0.447, 0.698};      // blue
+    case Subtype::Metastatic: return {0.835, 0.369, 0.0};      // vermillion
+    case Subtype::Idiopathic: return {0.0, 0.62, 0.451};       // bluish green
+    case Subtype::Iatrogenic: return {0.8, 0.475, 0.655};      // reddish purple
+    case Subtype::Calciphylaxis: return {0.1, 0.1, 0.1};       // near black
+    case Subtype::Unspecified: return {0.55, 0.55, 0.55};      // grey
+  }
+  return {0.45, 0.45, 0.45};
+}
+
+MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& cases, const SiteCatalog& catalog,
+                           const SiteMap& map, double radius) {
+  MarkerLayout out;
+  std::set<std::string> missing;
+  std::map<const SiteAnchor*, size_t> used;  // markers already placed around each anchor
+  const double spacing = 2.3 * radius;
+  for (const Case* c : cases) {
+    const size_t ci = size_t(c - data.cases.data());
+    for (size_t li = 0; li < c->lesions.size(); ++li) {
+      const Lesion& l = c->lesions[li];
+      const Site* site = catalog.byId(l.siteId);
+      if (!site || l.siteId == "unspecified") {
+        ++out.lesionsUnspecified;
+        continue;
+      }
+      std::vector<std::pair<std::string_view, bool>> sides;  // side, unstated
+      if (!site->sided || l.side == Side::Midline) {
+        sides.push_back({kSideNone, false});
+      } else if (l.side == Side::Left) {
+        sides.push_back({kSideLeft, false});
+      } else if (l.side == Side::Right) {
+        sides.push_back({kSideRight, false});
+      } else if (l.side == Side::Bilateral) {
+        sides = {{kSideLeft, false}, {kSideRight, false}};
+      } else {
+        sides = {{kSideLeft, true}, {kSideRight, true}};  // never invent a side: show both, marked
+      }
+      bool drawn = false;
+      for (auto [side, unstated] : sides) {
+        bool atAncestor = false;
+        const SiteAnchor* a = anchorFor(map, catalog, l.siteId, side, atAncestor);
+        if (!a) continue;
+        if (atAncestor) missing.insert(l.siteId);
+        const V3 n = normalized(a->normal);
+        // Tangent basis: any vector not parallel to the normal.
+        const V3 ref = std::abs(n[1]) < 0.9 ? V3{0, 1, 0} : V3{1, 0, 0};
+        const V3 t1 = normalized(cross(n, ref));
+        const V3 t2 = cross(n, t1);
+        const auto slot = spiralSlot(used[a]++);
+        MarkerSpec m;
+        for (int k = 0; k < 3; ++k)
+          m.position[size_t(k)] = a->position[size_t(k)] + spacing * (slot[0] * t1[size_t(k)] + slot[1] * t2[size_t(k)]) +
+                                  0.6 * radius * n[size_t(k)];
+        m.normal = n;
+        m.caseIndex = ci;
+        m.lesionIndex = li;
+        m.siteId = a->site;
+        m.side = std::string(side);
+        m.sideUnstated = unstated;
+        m.atAncestor = atAncestor;
+        m.subtype = c->subtype;
+        out.markers.push_back(std::move(m));
+        drawn = true;
+      }
+      if (drawn) {
+        ++out.lesionsDrawn;
+      } else if (!site->sex.empty()) {
+        ++out.lesionsNotOnFigure;
+      } else {
+        ++out.lesionsNotOnFigure;
+        missing.insert(l.siteId);
+      }
+    }
+  }
+  out.missingSites.assign(missing.begin(), missing.end());
+  return out;
+}
+
+}  // namespace la
