@@ -8,6 +8,15 @@ namespace la {
 void Dataset::append(Dataset&& other) {
   const size_t offset = tables.size();
   for (auto& t : other.tables) tables.push_back(std::move(t));
+  if (cases.empty()) {
+    // The common first import: take the vector whole instead of moving 100k cases one by one
+    // into a second allocation of the same size.
+    cases = std::move(other.cases);
+    for (auto& c : cases) c.table += offset;
+    other.tables.clear();
+    other.cases.clear();
+    return;
+  }
   cases.reserve(cases.size() + other.cases.size());
   for (auto& c : other.cases) {
     c.table += offset;
