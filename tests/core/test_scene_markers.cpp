@@ -1,0 +1,218 @@
+// Scene files, marker layout and the proportional site table: the parts of the core that the
+// window and `render` build pictures from.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "core/atomic_file.hpp"
+#include "core/content.hpp"
+#include "core/marker_layout.hpp"
+#include "core/scene.hpp"
+#include "core/site_proportions.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using la::test::catalog;
+
+TEST_CASE("a scene survives save and load unchanged", "[scene]") {
+  la::Scene s;
+  s.body = "female";
+  s.title = "Idiopathic cases in children";
+  s.background = {0.1, 0.2, 0.3};
+  s.camera.preset = "three-quarter";
+  s.camera.position = std::array<double, 3>{1, 2, 3};
+  s.camera.focalPoint = std::array<double, 3>{0, 1, 0};
+  s.camera.viewUp = std::array<double, 3>{0, 1, 0};
+  s.filter.subtypes = {"idiopathic"};
+  s.filter.age = "0-18";
+  s.filter.ageMode = "inside";
+  s.filter.site = "foot";
+  s.meshExclude = {"helper-*"};
+  const fs::path p = fs::temp_directory_path() / "la_scene_roundtrip.json";
+  la::saveScene(s, p);
+  const la::Scene r = la::loadScene(p);
+  CHECK(r.body == "female");
+  CHECK(r.title == s.title);
+  CHECK(r.background == s.background);
+  CHECK(r.camera.preset == "three-quarter");
+  REQUIRE(r.camera.position);
+  CHECK(*r.camera.position == *s.camera.position);
+  CHECK(r.filter.subtypes == s.filter.subtypes);
+  CHECK(r.filter.age == "0-18");
+  CHECK(r.filter.ageMode == "inside");
+  CHECK(r.filter.site == "foot");
+  CHECK(r.meshExclude == s.meshExclude);
+  // The filter means the same thing after the round trip.
+  const la::CaseFilter f = la::toCaseFilter(r.filter, catalog(), "t");
+  REQUIRE(f.age);
+  CHECK(f.age->min == 0);
+  CHECK(f.age->max == 18);
+  CHECK(f.siteId == "foot");
+  CHECK(f.ageMode == la::AgeMode::Inside);
+  fs::remove(p);
+}
+
+TEST_CASE("broken scene files are reported with file, line or field, and reason", "[scene][errors]") {
+  CHECK_THROWS_WITH(la::parseScene("{\n\"body\": \"male\",,\n}", "s.json"), Catch::StartsWith("s.json:2: not valid JSON"));
+  CHECK_THROWS_WITH(la::parseScene("[1,2]", "s.json"), Catch::Contains("must be a JSON object"));
+  CHECK_THROWS_WITH(la::parseScene(R"({"camera": {"preset": "sideways"}})", "s.json"),
+                    Catch::Contains("camera.preset: unknown view 'sideways'"));
+  CHECK_THROWS_WITH(la::parseScene(R"({"background": [1, 2]})", "s.json"), Catch::Contains("background: expected an array of 3"));
+  CHECK_THROWS_WITH(la::parseScene(R"({"background": [0, 0, 2]})", "s.json"), Catch::Contains("within 0..1"));
+  CHECK_THROWS_WITH(la::parseScene(R"({"version": 99})", "s.json"), Catch::Contains("newer than this program reads"));
+  CHECK_THROWS_WITH(la::parseScene(R"({"filter": {"subtypes": ["calcific"]}})", "s.json"),
+                    Catch::Contains("filter.subtypes: unknown subtype 'calcific'"));
+  CHECK_THROWS_WITH(la::parseScene(R"({"filter": {"age": "50-20"}})", "s.json"), Catch::Contains("filter.age"));
+  CHECK_THROWS_WITH(la::parseScene(R"({"filter": {"sex": "X"}})", "s.json"), Catch::Contains("filter.sex"));
+  // The site needs the catalog: checked when the filter is used.
+  la::Scene s = la::parseScene(R"({"filter": {"site": "elbw"}})", "s.json");
+  CHECK_THROWS_WITH(la::toCaseFilter(s.filter, catalog(), "s.json"), Catch::Contains("filter.site: unknown site 'elbw'"));
+  CHECK_THROWS_WITH(la::loadScene("/nonexistent/view.json"), Catch::Contains("/nonexistent/view.json"));
+}
+
+TEST_CASE("the shipped default scene parses", "[scene]") {
+  const la::Scene s = la::loadScene(la::test::sourcePath("scenes/default.json"));
+  CHECK_FALSE(s.body.empty());
+  CHECK(s.showMarkers);
+}
+
+TEST_CASE("an atomic write replaces the file whole and leaves no temporary behind", "[io]") {
+  const fs::path dir = fs::temp_directory_path() / "la_atomic_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path p = dir / "view.json";
+  la::writeFileAtomically(p, "first");
+  la::writeFileAtomically(p, "second version");
+  CHECK(la::readFile(p) == "second version");
+  size_t files = 0;
+  for (auto& e : fs::directory_iterator(dir)) (void)e, ++files;
+  CHECK(files == 1);
+  CHECK_THROWS_WITH(la::writeFileAtomically(dir / "missing-folder" / "x.json", "x"), Catch::Contains("missing-folder"));
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// A two-anchor-per-site map on a flat front: enough to test the layout logic without a mesh.
+la::SiteMap flatMap() {
+  la::SiteMap m;
+  auto add = [&](const std::string& site, const std::string& side, double x, double y) {
+    la::SiteAnchor a;
+    a.site = site;
+    a.side = side;
+    a.position = {x, y, 0.1};
+    a.normal = {0, 0, 1};
+    m.anchors.push_back(a);
+  };
+  add("thigh", "left", 0.1, 0.7);
+  add("thigh", "right", -0.1, 0.7);
+  add("foot", "left", 0.1, 0.02);
+  add("foot", "right", -0.1, 0.02);
+  add("scalp", "none", 0, 1.7);
+  return m;
+}
+
+la::Case caseWith(const std::string& id, std::vector<la::Lesion> lesions) {
+  la::Case c;
+  c.id = id;
+  c.subtype = la::Subtype::Idiopathic;
+  c.lesions = std::move(lesions);
+  return c;
+}
+
+la::Lesion lesion(const std::string& site, la::Side side) {
+  la::Lesion l;
+  l.siteId = site;
+  l.side = side;
+  return l;
+}
+
+}  // namespace
+
+TEST_CASE("markers go to the stated side, both sides when bilateral or unstated, none when unspecified",
+          "[markers]") {
+  la::Dataset d;
+  d.cases.push_back(caseWith("A", {lesion("thigh", la::Side::Right)}));
+  d.cases.push_back(caseWith("B", {lesion("thigh", la::Side::Bilateral)}));
+  d.cases.push_back(caseWith("C", {lesion("thigh", la::Side::None)}));
+  d.cases.push_back(caseWith("D", {lesion("unspecified", la::Side::None)}));
+  d.cases.push_back(caseWith("E", {lesion("great-toe", la::Side::Left)}));  // no toe anchor: drawn at the foot
+  d.cases.push_back(caseWith("F", {lesion("scalp", la::Side::None)}));
+  std::vector<const la::Case*> all;
+  for (const auto& c : d.cases) all.push_back(&c);
+  const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), flatMap(), 0.01);
+
+  auto markersOf = [&](size_t ci) {
+    std::vector<const la::MarkerSpec*> out;
+    for (const auto& m : L.markers)
+      if (m.caseIndex == ci) out.push_back(&m);
+    return out;
+  };
+  auto a = markersOf(0);
+  REQUIRE(a.size() == 1);
+  CHECK(a[0]->side == "right");
+  CHECK(a[0]->position[0] < 0);  // the figure's right is -X
+  CHECK_FALSE(a[0]->sideUnstated);
+  auto b = markersOf(1);
+  REQUIRE(b.size() == 2);
+  CHECK_FALSE(b[0]->sideUnstated);
+  auto c = markersOf(2);
+  REQUIRE(c.size() == 2);  // never invent a side: both, marked as unstated
+  CHECK(c[0]->sideUnstated);
+  CHECK(c[1]->sideUnstated);
+  CHECK(markersOf(3).empty());
+  CHECK(L.lesionsUnspecified == 1);
+  auto e = markersOf(4);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0]->atAncestor);
+  CHECK(e[0]->siteId == "foot");
+  CHECK(std::find(L.missingSites.begin(), L.missingSites.end(), "great-toe") != L.missingSites.end());
+  auto f = markersOf(5);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->side == "none");
+  CHECK(L.lesionsDrawn == 5);
+}
+
+TEST_CASE("markers sharing an anchor are spread apart, not stacked", "[markers]") {
+  la::Dataset d;
+  for (int i = 0; i < 20; ++i) d.cases.push_back(caseWith("S" + std::to_string(i), {lesion("scalp", la::Side::None)}));
+  std::vector<const la::Case*> all;
+  for (const auto& c : d.cases) all.push_back(&c);
+  const double r = 0.01;
+  const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), flatMap(), r);
+  REQUIRE(L.markers.size() == 20);
+  for (size_t i = 0; i < L.markers.size(); ++i)
+    for (size_t j = i + 1; j < L.markers.size(); ++j) {
+      const auto& p = L.markers[i].position;
+      const auto& q = L.markers[j].position;
+      const double dist = std::hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+      CHECK(dist >= 2 * r);  // spheres of radius r never overlap
+    }
+  // Lifted off the skin along the normal so the sphere sits on the surface.
+  CHECK(L.markers[0].position[2] > 0.1);
+}
+
+TEST_CASE("every placeable catalog site has a proportion (its own or a parent's)", "[sites]") {
+  for (const la::Site& s : catalog().sites()) {
+    if (s.coarse || s.id == "unspecified" || s.id == "other") continue;
+    bool found = false;
+    for (const la::Site* p = &s; p && !found; p = p->parent.empty() ? nullptr : catalog().byId(p->parent))
+      found = la::siteProportion(p->id).has_value();
+    INFO(s.id);
+    CHECK(found);
+  }
+  // A few anatomical sanity checks of the table itself.
+  CHECK(la::siteProportion("scalp")->height > la::siteProportion("neck")->height);
+  CHECK(la::siteProportion("knee")->height < la::siteProportion("thigh")->height);
+  CHECK(la::siteProportion("great-toe")->height < 0.05);
+}
+
+TEST_CASE("the condition text ships and lists the differentials", "[content]") {
+  const la::ContentInfo c = la::loadContent(la::test::sourcePath("assets/content/calcinosis-cutis.json"));
+  CHECK(c.condition == "Calcinosis cutis");
+  CHECK(c.differentials.size() >= 7);
+  CHECK(std::find(c.differentials.begin(), c.differentials.end(), "Pilomatricoma") != c.differentials.end());
+  CHECK(c.histology.find("von Kossa") != std::string::npos);
+}
