@@ -228,12 +228,11 @@ void runQuery(CLI::App* sub, const DataOptions& o, int& exitCode) {
     patients += static_cast<size_t>(c->nPatients);
     std::string age = formatAge(c->age);
     if (l.filter.age) age += " [" + describeAgeMatch(c->age, l.filter) + "]";
-    std::string who = toString(c->sex);
-    if (c->nPatients > 1) who += fmt::format(", {} patients", c->nPatients);
-    std::cout << fmt::format("{:<12} age {:<22} sex {:<16} {:<14} {}\n", c->id, age, who,
+    const std::string n = c->nPatients > 1 ? fmt::format("n={}", c->nPatients) : std::string{};
+    std::cout << fmt::format("{:<10} age {:<18} sex {:<8} {:<5} {:<14} {}\n", c->id, age, toString(c->sex), n,
                              c->subtype ? toString(*c->subtype) : (c->diagnosis.empty() ? "-" : c->diagnosis.c_str()),
                              describeLesions(*c, l.catalog));
-    if (!c->source.citation.empty()) std::cout << "             " << c->source.citation << "\n";
+    if (!c->source.citation.empty()) std::cout << "           " << c->source.citation << "\n";
   }
   std::cout << fmt::format("{} cases, {} patients\n", l.selected.size(), patients);
   printAttribution(tablesOf(l.selected, l.data), std::cout);
