@@ -102,16 +102,19 @@ int Model::nearestAdditive(Vec3 p) const {
 
 Vec3 Model::surfaceAlong(Vec3 from, Vec3 dir, double maxDist) const {
   dir = normalize(dir);
+  // First sign change along the ray: leaving the body when starting inside, entering it when
+  // starting outside.
+  const bool startInside = eval(from) <= 0;
   double lo = 0, step = 0.002;
   double t = 0;
   while (t < maxDist) {
     const double tn = t + step;
-    if (eval(from + dir * tn) > 0) {
+    if ((eval(from + dir * tn) <= 0) != startInside) {
       lo = t;
       double hi = tn;
       for (int i = 0; i < 40; ++i) {
         const double mid = 0.5 * (lo + hi);
-        if (eval(from + dir * mid) > 0) hi = mid; else lo = mid;
+        if ((eval(from + dir * mid) <= 0) != startInside) hi = mid; else lo = mid;
       }
       return from + dir * (0.5 * (lo + hi));
     }
@@ -155,12 +158,11 @@ Model buildBody(Sex sex) {
   k.hip = P(fem ? 0.092 : 0.088, 0.53 * 1.75, 0.0);
   k.knee = P(fem ? 0.086 : 0.090, 0.285 * 1.75, 0.005);
   k.ankle = P(0.085, 0.039 * 1.75, -0.005);
-  k.shoulder = P(fem ? 0.165 : 0.180, 0.810 * 1.75, -0.012);
-  const double abd = rad(fem ? 10.0 : 9.0), carry = rad(fem ? 17.0 : 15.0);
+  k.shoulder = P(fem ? 0.165 : 0.172, 0.810 * 1.75, -0.012);
+  const double abd = rad(fem ? 12.0 : 9.0), carry = rad(fem ? 17.0 : 15.0);
   const Vec3 upperDir{std::sin(abd), -std::cos(abd), 0};
   const Vec3 foreDir{std::sin(carry), -std::cos(carry), 0};
   k.elbow = k.shoulder + upperDir * (0.186 * H);
-  k.axilla = k.shoulder + P(-0.030, -0.090, 0.004);
   k.wrist = k.elbow + foreDir * (0.146 * H);
 
   // ---- Trunk ----
@@ -176,7 +178,7 @@ Model buildBody(Sex sex) {
   // Deltoid cap over the shoulder joint.
   {
     const Frame f = frameFromAxes(upperDir * -1.0, Z);
-    m.add(ellipsoid(k.shoulder + P(0.012, -0.025, 0.004), P(0.050 * limbG, 0.088, 0.056 * limbG), f), 0.03,
+    m.add(ellipsoid(k.shoulder + P(0.005, -0.025, 0.004), P(0.047 * limbG, 0.088, 0.055 * limbG), f), 0.03,
           Part::Shoulder, true);
   }
   if (!fem)
@@ -209,10 +211,11 @@ Model buildBody(Sex sex) {
           Part::Chest, true);
   }
   if (fem) {
-    const Vec3 c = m.surfaceAlong(P(0.076, 1.235, 0), Z);
+    // Kept clear of the arm: a breast touching the inner arm closes a tunnel through the axilla.
+    const Vec3 c = m.surfaceAlong(P(0.073, 1.235, 0), Z);
     const Frame f = frameFromAxes(normalize(Vec3{0, 1, 0.15}), normalize(Vec3{0.18, -0.1, 1}));
     const Vec3 centre = c + P(0.0, -0.012, -0.016);
-    m.add(ellipsoid(centre, P(0.058, 0.060, 0.054), f), 0.045, Part::Breast, true);
+    m.add(ellipsoid(centre, P(0.055, 0.060, 0.054), f), 0.04, Part::Breast, true);
     k.nipple = centre + f.toWorld(P(0, -0.008, 0.056));
     m.add(ellipsoid(k.nipple + P(0, 0, -0.002), P(0.009, 0.009, 0.004), f), 0.006, Part::Breast, true);
     m.add(ellipsoid(k.nipple + P(0, 0, 0.001), P(0.0045, 0.0045, 0.004), f), 0.003, Part::Breast, true);
@@ -366,7 +369,7 @@ Model buildBody(Sex sex) {
   ff.ay = Vec3{std::sin(toeOut), 0, std::cos(toeOut)};
   ff.az = Y;
   k.foot = ff;
-  const double fw = fem ? 0.94 : 1.0;  // foot breadth factor
+  const double fw = fem ? 0.90 : 0.93;  // foot breadth factor
   auto FP = [&](double l, double f, double y) {  // y is absolute height (scaled)
     Vec3 p = k.ankle + ff.toWorld(P(l, f, 0));
     p.y = L(y);
@@ -386,7 +389,7 @@ Model buildBody(Sex sex) {
       {-0.002, 0.130, 0.044, 0.0072, 0.0066, 2.0},
       {0.016, 0.122, 0.039, 0.0068, 0.0063, 5.0},
       {0.032, 0.112, 0.035, 0.0064, 0.0060, 9.0},
-      {0.046, 0.100, 0.030, 0.0061, 0.0057, 14.0},
+      {0.046, 0.100, 0.030, 0.0061, 0.0057, 11.0},
   };
   for (int i = 0; i < 5; ++i) {
     const ToeSpec& t = ts[i];
@@ -399,8 +402,9 @@ Model buildBody(Sex sex) {
     k.toeMtp[i] = base;
     k.toeTips[i] = tip;
     const Part part = i == 0 ? Part::GreatToe : Part::Toe;
-    m.add(cone(base, mid, L(t.r0), L((t.r0 + t.r1) * 0.5)), 0.007, part, true, 3);
-    m.add(cone(mid, tip, L((t.r0 + t.r1) * 0.5), L(t.r1)), 0.007, part, true, 3);
+    // Radii scale with the foot's breadth so the gaps between toes scale with it too.
+    m.add(cone(base, mid, L(t.r0 * fw), L((t.r0 + t.r1) * 0.5 * fw)), 0.007, part, true, 3);
+    m.add(cone(mid, tip, L((t.r0 + t.r1) * 0.5 * fw), L(t.r1 * fw)), 0.007, part, true, 3);
   }
 
   // ---- Genital region ----
@@ -410,6 +414,9 @@ Model buildBody(Sex sex) {
       const Vec3 root = pub + P(0, -0.004, -0.010);
       const Vec3 tip = root + P(0, -0.080, 0.022);
       m.add(ellipsoid(pub + P(0.017, -0.052, -0.018), P(0.022, 0.029, 0.023)), 0.015, Part::Scrotum, true);
+      // Solid root between the penis and the scrotum: where the two only touched, the skin
+      // closed over a tunnel and the surface was no longer genus 0.
+      m.add(ellipsoid(pub + P(0, -0.030, -0.010), P(0.026, 0.032, 0.019)), 0.012, Part::Scrotum);
       m.add(cone(root, tip, L(0.0150), L(0.0140)), 0.012, Part::Penis);
       m.add(ellipsoid(tip + P(0, -0.004, 0.001), P(0.0155, 0.017, 0.016)), 0.006, Part::Penis);
     } else {
@@ -421,6 +428,8 @@ Model buildBody(Sex sex) {
     k.pubisY = pub.y;
   }
 
+  // Armpit apex: straight up from the gap between the arm and the chest wall.
+  k.axilla = m.surfaceAlong(Vec3{k.shoulder.x - L(0.027), k.shoulder.y - L(0.26), k.shoulder.z}, Y, 0.4);
   k.fingertipY = std::min(std::min(k.fingerTip[1].y, k.fingerTip[2].y), k.fingerTip[0].y) - L(0.0074);
   return m;
 }

@@ -76,7 +76,7 @@ class Model {
   double evalSubset(Vec3 p, const int* idx, int n) const;
   // Index of the additive node nearest to p (the primitive that made the skin there).
   int nearestAdditive(Vec3 p) const;
-  // First surface crossing along a ray from `from` (which must be inside), up to maxDist.
+  // First surface crossing along a ray from `from` (inside or outside), up to maxDist.
   Vec3 surfaceAlong(Vec3 from, Vec3 dir, double maxDist = 0.5) const;
   double maxBlend() const;
 

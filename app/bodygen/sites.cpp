@@ -125,6 +125,15 @@ std::string classifyVertex(const Model& m, Vec3 p, Vec3 nIn) {
     return "upper-arm";
   }
 
+  // Groin: a band along the inguinal ligament, from the anterior superior iliac spine down to
+  // the pubic tubercle, on the front of the trunk and of the thigh.
+  if ((part == Part::Thigh || part == Part::Pelvis || part == Part::Abdomen) && q.z > 0) {
+    const Vec3 asis{0.112 * s, k.hip.y + 0.050 * s, q.z}, tubercle{0.024 * s, k.pubisY - 0.006 * s, q.z};
+    const Vec3 qq{q.x, q.y, q.z};
+    const Vec3 onLine = lerp(asis, tubercle, segParam(qq, asis, tubercle));
+    if (length(qq - onLine) < 0.022 * s) return "inguinal";
+  }
+
   // Leg and foot.
   if (part == Part::Thigh || part == Part::Knee || part == Part::Shank || part == Part::Ankle ||
       part == Part::Heel || part == Part::Foot) {
@@ -352,7 +361,11 @@ la::SiteMap buildSiteMap(const Catalog& catalog, vtkPolyData* mesh, const std::s
               if (dot(normal, vn) < 0) normal = normal * -1.0;
             }
           }
-          if (!std::isfinite(best)) continue;
+          if (!std::isfinite(best)) {
+            // A patch too thin to have interior triangles: any of its vertices will do.
+            for (int v : P.verts)
+              if (length(pos[v] - target) < best) best = length(pos[v] - target), anchor = pos[v], normal = normalize(nrm[v]);
+          }
         } else {
           Vec3 c{0, 0, 0}, nsum{0, 0, 0};
           for (int v : P.verts) c = c + pos[v], nsum = nsum + nrm[v];

@@ -217,9 +217,12 @@ TEST_CASE("segment lengths are within 5% of Drillis and Contini's fractions of h
         footMax = std::max(footMax, lf.y);
         if (p.y < 0.03) footLatMin = std::min(footLatMin, lf.x), footLatMax = std::max(footLatMax, lf.x);
       }
-      if (std::abs(p.x) < 0.01 && p.z > 0.03 && p.y > k.chinY - 0.06 && p.y < k.mouthY) chinY = std::min(chinY, p.y);
-      if (p.y > k.shoulder.y - 0.12 && p.y < k.shoulder.y + 0.05) shoulderX = std::max(shoulderX, p.x);
+      if (p.y > k.shoulder.y - 0.06 && p.y < k.shoulder.y + 0.05) shoulderX = std::max(shoulderX, p.x);
     }
+    // Head height: crown to the lowest point of the chin (the gnathion, bottom of the chin patch).
+    for (const char* side : {"left", "right"})
+      if (const la::SiteAnchor* c = b.map.find("chin", side))
+        for (int v : c->patch) chinY = std::min(chinY, point(m, v).y);
     CHECK(handLen / H == Approx(0.108).epsilon(0.05));
     CHECK(fingertipY / H == Approx(0.377).epsilon(0.05));
     CHECK((footMax - footMin) / H == Approx(0.152).epsilon(0.05));
