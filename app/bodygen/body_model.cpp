@@ -241,21 +241,23 @@ Model buildBody(Sex sex) {
   m.add(ellipsoid(P(0, 1.683, 0.032 * hs), P(0.060 * hs, 0.052, 0.056 * hs)), 0.03, Part::Cranium);
   m.add(ellipsoid(P(0, 1.592, 0.020), P(0.062 * hs, 0.066, 0.068 * hs)), 0.03, Part::Face);
   m.add(ellipsoid(P(0, 1.582, 0.066 * hs), P(0.028, 0.026, 0.020)), 0.025, Part::Face);
-  m.add(cone(P(0.057 * hs, 1.592, -0.015), P(0.020, 1.535, 0.055), L(0.016), L(0.015)), 0.02, Part::Face, true);
+  m.add(cone(P(0.057 * hs, 1.592, -0.015), P(0.020, 1.535, 0.055), L(fem ? 0.013 : 0.016), L(fem ? 0.012 : 0.015)),
+        0.02, Part::Face, true);
   m.add(ellipsoid(P(0, 1.534, 0.074 * hs), P(0.022, 0.016, 0.017)), 0.018, Part::Face);
   m.add(ellipsoid(P(0.040 * hs, 1.622, 0.060 * hs), P(0.020, 0.013, 0.017)), 0.025, Part::Face, true);
-  m.add(cone(P(0.012, 1.651, 0.082 * hs), P(0.042 * hs, 1.652, 0.072 * hs), L(0.008), L(0.007)), 0.02,
+  m.add(cone(P(0.012, 1.651, 0.082 * hs), P(0.042 * hs, 1.652, 0.072 * hs), L(fem ? 0.006 : 0.008), L(fem ? 0.005 : 0.007)), 0.02,
         Part::Face, true);
   k.eye = P(0.032 * hs, 1.638, 0.072 * hs);
   k.browY = L(1.652);
   m.carve(ellipsoid(P(0.032 * hs, 1.638, 0.090 * hs), P(0.016, 0.0105, 0.013)), 0.010, Part::Eye, true);
   m.add(ellipsoid(k.eye, P(0.012, 0.012, 0.012)), 0.005, Part::Eye, true);
   // Nose: bridge to tip, alae, and a slight columella.
-  m.add(cone(P(0, 1.641, 0.086 * hs), P(0, 1.603, 0.108 * hs), L(0.006), L(0.0085)), 0.012, Part::Nose);
+  m.add(cone(P(0, 1.641, 0.086 * hs), P(0, 1.603, fem ? 0.104 : 0.108 * hs), L(fem ? 0.0055 : 0.006), L(fem ? 0.0075 : 0.0085)),
+        0.012, Part::Nose);
   m.add(ellipsoid(P(0.010, 1.602, 0.095 * hs), P(0.0070, 0.0062, 0.0075)), 0.009, Part::Nose, true);
   k.mouthY = L(1.571);
-  m.add(ellipsoid(P(0, 1.5775, 0.091 * hs), P(0.021, 0.0058, 0.009)), 0.012, Part::Lips);
-  m.add(ellipsoid(P(0, 1.5645, 0.089 * hs), P(0.019, 0.0062, 0.009)), 0.012, Part::Lips);
+  m.add(ellipsoid(P(0, 1.5775, 0.091 * hs), P(0.021, fem ? 0.0066 : 0.0058, 0.009)), 0.012, Part::Lips);
+  m.add(ellipsoid(P(0, 1.5645, 0.089 * hs), P(0.019, fem ? 0.0072 : 0.0062, fem ? 0.010 : 0.009)), 0.012, Part::Lips);
   m.carve(ellipsoid(P(0, 1.5710, 0.103 * hs), P(0.020, 0.0012, 0.012)), 0.002, Part::Lips);
   // Ears: flat ellipsoids whose front edge is sunk into the head; the concha is carved out.
   {
@@ -420,10 +422,13 @@ Model buildBody(Sex sex) {
       m.add(cone(root, tip, L(0.0150), L(0.0140)), 0.012, Part::Penis);
       m.add(ellipsoid(tip + P(0, -0.004, 0.001), P(0.0155, 0.017, 0.016)), 0.006, Part::Penis);
     } else {
-      m.add(ellipsoid(pub + P(0, 0.000, -0.020), P(0.040, 0.026, 0.022)), 0.035, Part::Vulva);
+      m.add(ellipsoid(pub + P(0, 0.000, -0.020), P(0.040, 0.026, 0.022)), 0.05, Part::Vulva);
+      // Labia majora: a mirrored pair following the curve of the skin from the mons down and
+      // back toward the perineum; the hard min between the two leaves the pudendal cleft. (A thin
+      // carved slit would be narrower than a voxel and leave flaps.)
       const Vec3 v = m.surfaceAlong(P(0, 0.835, 0.0), normalize(Vec3{0, -0.35, 1}));
-      m.add(ellipsoid(v + P(0.008, 0.004, -0.008), P(0.009, 0.026, 0.012)), 0.01, Part::Vulva, true);
-      m.carve(ellipsoid(v + P(0, 0.004, 0.002), P(0.0015, 0.022, 0.012)), 0.003, Part::Vulva);
+      const Frame lf = frameFromAxes(normalize(Vec3{0, 1, 0.55}), Z);
+      m.add(ellipsoid(v + P(0.0085, 0.002, -0.006), P(0.0095, 0.030, 0.011), lf), 0.015, Part::Vulva, true);
     }
     k.pubisY = pub.y;
   }

@@ -69,6 +69,21 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     exitCode = compareWithReference(o->out, o->reference, o->threshold);
   });
 
+  auto sl = std::make_shared<Opts>();
+  CLI::App* slides = app.add_subcommand("slides", "Re-render every scene (*.json) in a folder to PNGs, headless");
+  slides->add_option("folder", sl->scene, "Folder of scene files")->required()->check(CLI::ExistingDirectory);
+  slides->add_option("-o,--output", sl->out, "Folder for the pictures (created if missing)")->required();
+  slides->add_option("--size", sl->size, "Image size WxH (default 1920x1080)");
+  slides->callback([sl, &exitCode] {
+    int w, h;
+    if (!parseSize(sl->size, w, h)) {
+      std::cerr << "error: --size: expected WxH such as 1920x1080, got '" << sl->size << "'\n";
+      exitCode = kUsage;
+      return;
+    }
+    exitCode = renderSlides(sl->scene, sl->out, w, h);
+  });
+
   auto c = std::make_shared<Opts>();
   CLI::App* cmp = app.add_subcommand("compare", "Compare a PNG with a reference PNG (render tests)");
   cmp->add_option("image", c->out, "Image")->required();

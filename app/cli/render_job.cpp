@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <vector>
 
 #include <vtkPolyData.h>
 
@@ -82,10 +83,12 @@ int runRenderJob(const RenderJob& job) {
     const render::Overlay overlay =
         render::buildOverlay(data, applyFilter(data, filter, catalog), catalog, map, b[3] - b[2], bodyLabel);
     render::applyOverlay(view, overlay);
-    if (!job.highlight.empty()) {
-      auto it = std::find_if(data.cases.begin(), data.cases.end(), [&](const Case& c) { return c.id == job.highlight; });
+    const std::string highlight = job.highlight.empty() ? scene.highlight : job.highlight;
+    if (!highlight.empty()) {
+      auto it = std::find_if(data.cases.begin(), data.cases.end(), [&](const Case& c) { return c.id == highlight; });
       if (it == data.cases.end()) {
-        std::cerr << "error: --highlight: no case with id " << job.highlight << "\n";
+        std::cerr << "error: " << (job.highlight.empty() ? scenePath.string() + ": highlight" : std::string("--highlight"))
+                  << ": no case with id " << highlight << "\n";
         return kBadInput;
       }
       view.setHighlightedCase(size_t(it - data.cases.begin()));
@@ -100,6 +103,45 @@ int runRenderJob(const RenderJob& job) {
   }
   std::cout << job.out.string() << "\n";
   return kOk;
+}
+
+int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int height) {
+  std::vector<fs::path> scenes;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec))
+    if (e.is_regular_file() && e.path().extension() == ".json") scenes.push_back(e.path());
+  if (ec) {
+    std::cerr << "error: " << folder.string() << ": " << ec.message() << "\n";
+    return kBadInput;
+  }
+  std::sort(scenes.begin(), scenes.end());
+  if (scenes.empty()) {
+    std::cerr << "error: " << folder.string() << ": no scene files (*.json)\n";
+    return kBadInput;
+  }
+  fs::create_directories(outDir, ec);
+  if (ec) {
+    std::cerr << "error: " << outDir.string() << ": cannot create folder: " << ec.message() << "\n";
+    return kBadInput;
+  }
+  try {
+    PrivateDisplay display;  // one server for the whole batch
+    size_t failed = 0;
+    for (size_t i = 0; i < scenes.size(); ++i) {
+      RenderJob job;
+      job.scenePath = scenes[i].string();
+      job.image.width = width;
+      job.image.height = height;
+      job.out = outDir / (scenes[i].stem().string() + ".png");
+      std::cerr << "[" << i + 1 << "/" << scenes.size() << "] " << scenes[i].filename().string() << "\n";
+      if (runRenderJob(job) != kOk) ++failed;
+    }
+    std::cerr << scenes.size() - failed << " of " << scenes.size() << " slides rendered\n";
+    return failed ? kBadInput : kOk;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
 }
 
 int compareWithReference(const fs::path& image, const fs::path& reference, double threshold) {

@@ -27,6 +27,10 @@ int runRenderJob(const RenderJob& job);
 int compareWithReference(const std::filesystem::path& image, const std::filesystem::path& reference,
                          double threshold);
 
+// Renders every *.json scene in `folder` (sorted by name) to `outDir`/<name>.png, printing
+// progress; a broken scene is reported and the others still render. Returns 0, or 1 if any failed.
+int renderSlides(const std::filesystem::path& folder, const std::filesystem::path& outDir, int width, int height);
+
 bool parseSize(const std::string& text, int& w, int& h);
 
 }  // namespace la::cli

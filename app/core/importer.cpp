@@ -280,7 +280,8 @@ void importBuiltin(RawTable& raw, const std::string& label, const SiteCatalog& c
   std::vector<int> pos(layout.size(), -1);
   for (size_t k = 0; k < layout.size(); ++k)
     if (auto it = idx.find(layout[k]); it != idx.end()) pos[k] = static_cast<int>(it->second);
-  std::unordered_map<std::string, int> seen;
+  // Keys are views into the table's own text, which outlives this loop: no copy per id.
+  std::unordered_map<std::string_view, int> seen;
   const size_t nRows = raw.rows.recordCount();
   seen.reserve(nRows);
   res.data.cases.reserve(nRows);
@@ -297,7 +298,7 @@ void importBuiltin(RawTable& raw, const std::string& label, const SiteCatalog& c
     c.line = line;
     c.id = std::string(trim(get(C::case_id)));
     if (c.id.empty()) rep.error("case_id", "empty: every case needs an id");
-    else if (auto [it, inserted] = seen.emplace(c.id, line); !inserted)
+    else if (auto [it, inserted] = seen.emplace(trim(get(C::case_id)), line); !inserted)
       rep.error("case_id", "duplicate id " + inQuotes(c.id) + " (first on line " + std::to_string(it->second) + ")");
 
     c.source.citation = take(C::citation);
@@ -455,7 +456,8 @@ void importMapped(RawTable& raw, const std::string& label, const ColumnMapping& 
   res.data.tables.push_back(info);
 
   auto colName = [&](const std::string& r) { return raw.header[role.at(r)]; };
-  std::unordered_map<std::string, int> seen;
+  // Keys are views into the table's own text, which outlives this loop: no copy per id.
+  std::unordered_map<std::string_view, int> seen;
   // Role columns are looked up once, not per row.
   const auto& roles = mappingRoles();
   std::vector<int> rolePos(roles.size(), -1);
@@ -483,7 +485,7 @@ void importMapped(RawTable& raw, const std::string& label, const ColumnMapping& 
     c.line = line;
     c.id = std::string(trim(get(sId)));
     if (c.id.empty()) rep.error(colName("id"), "empty: every record needs an id");
-    else if (auto [it, inserted] = seen.emplace(c.id, line); !inserted)
+    else if (auto [it, inserted] = seen.emplace(trim(get(sId)), line); !inserted)
       rep.error(colName("id"), "duplicate id " + inQuotes(c.id) + " (first on " + (raw.json ? "record #" : "line ") +
                                    std::to_string(it->second) + ")");
 

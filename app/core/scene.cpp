@@ -151,6 +151,10 @@ Scene parseScene(const std::string& text, const std::string& origin) {
       if (!s.filter.ossification.empty() && s.filter.ossification != "yes" && s.filter.ossification != "no")
         throw SceneError(origin + ": filter.ossification: expected \"yes\" or \"no\"");
     }
+    if (j.contains("highlight")) {
+      if (!j["highlight"].is_string()) throw SceneError(origin + ": highlight: expected a case id string");
+      s.highlight = j["highlight"].get<std::string>();
+    }
     if (j.contains("legend")) {
       if (!j["legend"].is_boolean()) throw SceneError(origin + ": legend: expected true or false");
       s.showLegend = j["legend"].get<bool>();
@@ -193,6 +197,7 @@ std::string serializeScene(const Scene& s) {
   if (!s.title.empty()) j["title"] = s.title;
   j["legend"] = s.showLegend;
   j["markers"] = s.showMarkers;
+  if (!s.highlight.empty()) j["highlight"] = s.highlight;
   if (!s.filter.empty() || s.filter.includeUnknownAge) {
     json f = json::object();
     if (!s.filter.subtypes.empty()) f["subtypes"] = s.filter.subtypes;

@@ -56,6 +56,7 @@ struct Scene {
   bool showLegend = true;
   bool showMarkers = true;
   SceneFilter filter;
+  std::string highlight;  // a case id whose markers are ringed (e.g. the index case)
 };
 
 // Parses a scene from JSON text; `origin` names the file in error messages.

@@ -272,7 +272,7 @@ void SceneView::setLegend(const std::vector<LegendEntry>& entries) {
 void SceneView::setImageSize(int width, int height) {
   // Text scales with the picture's height so a 4K slide and a thumbnail carry the same layout.
   impl_->title->GetTextProperty()->SetFontSize(std::max(12, int(height * 0.034)));
-  impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(height * 0.017)));
+  impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(height * 0.019)));
   impl_->imageAspect = height > 0 ? double(width) / height : 1.0;
   layoutLegend();
 }
