@@ -168,12 +168,12 @@ Model buildBody(Sex sex) {
   // ---- Trunk ----
   const double wChest = fem ? 0.90 : 1.0, wWaist = fem ? 0.88 : 1.0, wHip = fem ? 1.08 : 1.0;
   m.add(ellipsoid(P(0, 1.285, -0.005), P(0.145 * wChest, 0.195, fem ? 0.100 : 0.108)), 0, Part::Chest);
-  m.add(ellipsoid(P(0, 1.395, -0.015), P(0.165 * wChest, 0.060, 0.088)), 0.05, Part::Chest);
+  m.add(ellipsoid(P(0, 1.378, -0.015), P(0.155 * wChest, 0.058, 0.088)), 0.05, Part::Chest);
   m.add(ellipsoid(P(0, 1.075, 0.008), P(0.130 * wWaist, 0.165, fem ? 0.095 : 0.100)), 0.09, Part::Abdomen);
   m.add(ellipsoid(P(0, 0.935, -0.010), P(0.146 * wHip, fem ? 0.125 : 0.115, fem ? 0.108 : 0.104)), 0.07,
         Part::Pelvis);
   // Trapezius slope from the neck to the acromion.
-  m.add(cone(P(0.025, 1.480, -0.035), P(fem ? 0.150 : 0.165, 1.425, -0.020), L(0.034), L(0.028)), 0.04,
+  m.add(cone(P(0.025, 1.478, -0.035), P(fem ? 0.150 : 0.162, 1.418, -0.020), L(0.034), L(0.028)), 0.045,
         Part::Back, true);
   // Deltoid cap over the shoulder joint.
   {
@@ -342,7 +342,7 @@ Model buildBody(Sex sex) {
   // ---- Legs ----
   const Vec3 thighDir = normalize(k.knee - k.hip);
   const Frame thighF = frameFromAxes(thighDir, Z);
-  const double tg = fem ? 1.03 : 1.0;
+  const double tg = fem ? 1.10 : 1.04;  // thigh girth
   m.add(cone(k.hip, k.knee, L(0.080 * tg), L(0.050)), 0.05, Part::Thigh, true);
   m.add(ellipsoid(lerp(k.hip, k.knee, 0.52) + P(0.006, 0, 0.024), P(0.054 * tg, 0.17, 0.044 * tg), thighF), 0.04,
         Part::Thigh, true);

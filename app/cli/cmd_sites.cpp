@@ -1,22 +1,46 @@
 // `lesion-atlas sites [--body male|female|FILE] [--format text|json]`: the site catalog.
+#include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "cli/commands.hpp"
 #include "core/paths.hpp"
 #include "core/site_catalog.hpp"
 #include "core/site_listing.hpp"
+#include "core/site_map.hpp"
 
 namespace la::cli {
 namespace {
 
-// Extension point for the body work (issue 4, point 7): turn --body into an AnchorsProvider that
-// returns, for a site, its anchors on that figure or mesh (from the generator's labels or a site
-// map file). Until that exists every body is refused, so `sites --body X` never prints a listing
-// that silently lacks the anchors the user asked for.
+// Turns --body into an AnchorsProvider: the site map beside the body mesh (built-in figures:
+// assets/bodies/<name>.sites.json; a user mesh: <mesh>.sites.json, see la::siteMapPathFor).
+// A body without a site map is refused rather than listed without the anchors that were asked for.
 std::optional<AnchorsProvider> anchorsForBody(const std::string& body, std::string& error) {
-  error = "anchors for body '" + body + "' are not available yet (the site catalog is listed without --body)";
-  return std::nullopt;
+  namespace fs = std::filesystem;
+  fs::path mapPath;
+  std::error_code ec;
+  if (body == "male" || body == "female") {
+    mapPath = assetPath("bodies/" + body + ".sites.json");
+  } else if (fs::is_regular_file(body, ec)) {
+    mapPath = body.size() > 11 && body.compare(body.size() - 11, 11, ".sites.json") == 0 ? fs::path(body)
+                                                                                         : siteMapPathFor(body);
+  } else {
+    error = body + ": no such body (use male, female or a mesh file)";
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(mapPath, ec)) {
+    error = body + ": no site map (expected " + mapPath.string() + "; place the sites in the atlas's calibration mode)";
+    return std::nullopt;
+  }
+  auto map = std::make_shared<SiteMap>();
+  try {
+    *map = SiteMap::load(mapPath);
+  } catch (const std::exception& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+  return AnchorsProvider([map](const Site& s) { return map->forSite(s.id); });
 }
 
 }  // namespace

@@ -78,10 +78,9 @@ int runRenderJob(const RenderJob& job) {
     vtkSmartPointer<vtkPolyData> body = render::loadSceneBody(scene, sceneDir);
     view.setBody(body);
     view.applyAppearance(scene);
-    const auto b = view.bodyBounds();
     const SiteMap map = render::siteMapForBody(body, resolveBodyPath(scene.body, sceneDir), catalog);
     const render::Overlay overlay =
-        render::buildOverlay(data, applyFilter(data, filter, catalog), catalog, map, b[3] - b[2], bodyLabel);
+        render::buildOverlay(data, applyFilter(data, filter, catalog), catalog, map, body, bodyLabel);
     render::applyOverlay(view, overlay);
     const std::string highlight = job.highlight.empty() ? scene.highlight : job.highlight;
     if (!highlight.empty()) {

@@ -19,8 +19,8 @@ nlohmann::json sitesToJson(const SiteCatalog& catalog, const AnchorsProvider* an
     if (!s.covers.empty()) j["covers"] = s.covers;
     if (anchors && *anchors) {
       nlohmann::json arr = nlohmann::json::array();
-      for (const SiteAnchor& a : (*anchors)(s))
-        arr.push_back({{"side", a.side}, {"position", a.position}, {"normal", a.normal}});
+      for (const SiteAnchor* a : (*anchors)(s))
+        arr.push_back({{"side", a->side}, {"position", a->position}, {"normal", a->normal}});
       j["anchors"] = arr;
     }
     list.push_back(std::move(j));
@@ -40,10 +40,10 @@ std::string sitesToText(const SiteCatalog& catalog, const AnchorsProvider* ancho
     for (const auto& x : s.synonyms) syn += (syn.empty() ? "" : ", ") + x;
     out += fmt::format("{:{}}{:<20} {}{}{}\n", "", depth * 2, s.id, s.name, flags, syn.empty() ? "" : "  (" + syn + ")");
     if (anchors && *anchors)
-      for (const SiteAnchor& a : (*anchors)(s))
+      for (const SiteAnchor* a : (*anchors)(s))
         out += fmt::format("{:{}}  anchor {:<6} at ({:.4f}, {:.4f}, {:.4f}) normal ({:.3f}, {:.3f}, {:.3f})\n", "",
-                           depth * 2, a.side.empty() ? "-" : a.side, a.position[0], a.position[1], a.position[2],
-                           a.normal[0], a.normal[1], a.normal[2]);
+                           depth * 2, a->side, a->position[0], a->position[1], a->position[2], a->normal[0],
+                           a->normal[1], a->normal[2]);
     for (const Site& child : catalog.sites())
       if (child.parent == s.id) visit(child, depth + 1);
   };

@@ -1,5 +1,10 @@
 #include "render/atlas_overlay.hpp"
 
+#include <vtkCellLocator.h>
+#include <vtkPolyData.h>
+#include <vtkSmartPointer.h>
+#include <vtkTriangle.h>
+
 #include <map>
 #include <set>
 
@@ -7,11 +12,48 @@
 
 namespace la::render {
 
+namespace {
+
+// Moves each marker to the closest point of the skin and lifts it by 0.6 radius along the
+// surface normal there, so the spiral around an anchor wraps around a finger or a cheek.
+void layOnSurface(MarkerLayout& layout, vtkPolyData* body, double radius) {
+  if (layout.markers.empty()) return;
+  auto locator = vtkSmartPointer<vtkCellLocator>::New();
+  locator->SetDataSet(body);
+  locator->BuildLocator();
+  for (MarkerSpec& m : layout.markers) {
+    double p[3], d2;
+    vtkIdType cell;
+    int sub;
+    locator->FindClosestPoint(m.position.data(), p, cell, sub, d2);
+    vtkIdType n;
+    const vtkIdType* ids;
+    body->GetCellPoints(cell, n, ids);
+    if (n < 3) continue;
+    double a[3], b[3], c[3], nn[3];
+    body->GetPoint(ids[0], a);
+    body->GetPoint(ids[1], b);
+    body->GetPoint(ids[2], c);
+    vtkTriangle::ComputeNormal(a, b, c, nn);
+    // Keep the side the anchor's normal points to (outward skin), whatever the winding.
+    if (nn[0] * m.normal[0] + nn[1] * m.normal[1] + nn[2] * m.normal[2] < 0) nn[0] = -nn[0], nn[1] = -nn[1], nn[2] = -nn[2];
+    for (int k = 0; k < 3; ++k) {
+      m.position[size_t(k)] = p[k] + 0.6 * radius * nn[k];
+      m.normal[size_t(k)] = nn[k];
+    }
+  }
+}
+
+}  // namespace
+
 Overlay buildOverlay(const Dataset& data, const std::vector<const Case*>& cases, const SiteCatalog& catalog,
-                     const SiteMap& map, double bodyHeight, const std::string& bodyLabel) {
+                     const SiteMap& map, vtkPolyData* body, const std::string& bodyLabel) {
   Overlay o;
-  o.radius = 0.008 * bodyHeight;
+  double bounds[6] = {0, 0, 0, 1, 0, 0};
+  if (body) body->GetBounds(bounds);
+  o.radius = 0.006 * (bounds[3] - bounds[2]);
   o.layout = layoutMarkers(data, cases, catalog, map, o.radius);
+  if (body) layOnSurface(o.layout, body, o.radius);
 
   // Legend: one line per subtype present, with its number of cases, in a fixed order.
   std::map<int, size_t> perSubtype;
@@ -31,7 +73,7 @@ Overlay buildOverlay(const Dataset& data, const std::vector<const Case*>& cases,
   for (const Case* c : cases) lesions += c->lesions.size();
   std::string line1 = std::to_string(cases.size()) + " cases, " + std::to_string(lesions) + " lesions";
   std::string notes;
-  auto note = [&](const std::string& n) { notes += (notes.empty() ? "" : "; ") + n; };
+  auto note = [&](const std::string& n) { notes += (notes.empty() ? "" : "\n") + n; };
   if (o.layout.lesionsUnspecified) note(std::to_string(o.layout.lesionsUnspecified) + " at unspecified sites (not drawn)");
   if (o.layout.lesionsNotOnFigure) note(std::to_string(o.layout.lesionsNotOnFigure) + " at sites this figure lacks (not drawn)");
   bool faint = false;

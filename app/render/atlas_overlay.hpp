@@ -11,6 +11,8 @@
 #include "core/site_map.hpp"
 #include "render/scene_view.hpp"
 
+class vtkPolyData;
+
 namespace la::render {
 
 struct Overlay {
@@ -21,9 +23,10 @@ struct Overlay {
   double radius = 0;
 };
 
-// `radius` 0 picks 0.8% of the body's height.
+// Markers are 0.6% of the body's height in radius and, when `body` is given, laid onto its
+// surface (a fan of markers around an anchor follows the skin instead of a flat plane).
 Overlay buildOverlay(const Dataset& data, const std::vector<const Case*>& cases, const SiteCatalog& catalog,
-                     const SiteMap& map, double bodyHeight, const std::string& bodyLabel);
+                     const SiteMap& map, vtkPolyData* body, const std::string& bodyLabel);
 
 void applyOverlay(SceneView& view, const Overlay& overlay);
 

@@ -143,8 +143,7 @@ void loadData(Atlas& a) {
 // Markers, legend and caption for the cases the filter selects.
 void refreshOverlay(Atlas& a) {
   if (!a.overlayDirty || !a.view.body()) return;
-  const auto b = a.view.bodyBounds();
-  a.overlay = render::buildOverlay(a.data, a.cases.matches, a.catalog, a.siteMap, b[3] - b[2], a.bodyLabel);
+  a.overlay = render::buildOverlay(a.data, a.cases.matches, a.catalog, a.siteMap, a.view.body(), a.bodyLabel);
   render::applyOverlay(a.view, a.overlay);
   // On screen the panel is the legend and the case list says what is shown; the legend box and
   // caption are for exported pictures, which have no panel.
