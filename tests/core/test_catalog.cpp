@@ -136,9 +136,14 @@ TEST_CASE("sites listing: JSON has id, name, parent, sided, synonyms; anchors co
     CHECK(s["synonyms"].is_array());
     CHECK_FALSE(s.contains("anchors"));
   }
-  la::AnchorsProvider fake = [](const la::Site& s) {
-    std::vector<la::SiteAnchor> v;
-    if (s.id == "great-toe") v.push_back({"left", {0.1, 0.0, 0.2}, {0, 0, 1}});
+  la::SiteAnchor toe;
+  toe.site = "great-toe";
+  toe.side = "left";
+  toe.position = {0.1, 0.0, 0.2};
+  toe.normal = {0, 0, 1};
+  la::AnchorsProvider fake = [&toe](const la::Site& s) {
+    std::vector<const la::SiteAnchor*> v;
+    if (s.id == "great-toe") v.push_back(&toe);
     return v;
   };
   const auto withAnchors = la::sitesToJson(catalog(), &fake);
