@@ -202,6 +202,8 @@ CsvTable parseCsv(std::string_view text) {
     if (!ok) {
       table.issues.push_back({line, -1, error});
       drop();
+      // Without its header the file has no columns: reading on would take a data row for it.
+      if (!haveHeader) return table;
       continue;
     }
     int badColumn = -1;

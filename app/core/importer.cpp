@@ -48,7 +48,8 @@ bool parseInt(std::string_view text, long& out) {
 bool readCsv(std::string_view text, const std::string& label, RawTable& raw, ImportResult& res) {
   CsvTable t = parseCsv(text);
   if (t.header.empty()) {
-    res.problems.push_back({label, 0, "(file)", "empty file: no header row", Severity::Error});
+    if (!t.issues.empty()) res.problems.push_back({label, t.issues[0].line, "(header)", t.issues[0].reason, Severity::Error});
+    else res.problems.push_back({label, 0, "(file)", "empty file: no header row", Severity::Error});
     return false;
   }
   raw.header = t.header;

@@ -103,3 +103,10 @@ TEST_CASE("csv: empty input has no header; quoting round-trips", "[csv]") {
   REQUIRE(t.recordCount() == 1);
   CHECK(t.field(0, 0) == "a,\"b\"\nc");
 }
+
+TEST_CASE("csv: a malformed header stops reading (no data row is taken for it)", "[csv]") {
+  const auto t = parseCsv("a,\"b\"x\n1,2\n");
+  CHECK(t.header.empty());
+  REQUIRE(t.issues.size() == 1);
+  CHECK(t.issues[0].line == 1);
+}

@@ -248,3 +248,30 @@ TEST_CASE("durations: split and joined back exactly", "[import]") {
   la::splitDurations("", d, note);
   CHECK(d.empty());
 }
+
+TEST_CASE("import: the built-in layout also reads JSON records", "[import][json]") {
+  const std::string json = R"({"records": [
+    {"case_id": "SYN1", "citation": "Synthetic", "age_years": 7, "sex": "M", "sites": "heel:left", "n_cases": 1},
+    {"case_id": "SYN2", "citation": "Synthetic", "age_min": 30, "age_max": 20, "sites": "knee"}
+  ]})";
+  auto r = importText(json, "t.json", true, nullptr, la::test::catalog());
+  REQUIRE(r.ok);
+  CHECK(formatted(r) == std::vector<std::string>{"t.json:#2: age_min: age_min 30 above age_max 20"});
+  REQUIRE(r.loaded == 1);
+  CHECK(r.data.cases[0].age.years == 7);
+  CHECK(r.data.cases[0].lesions[0].siteId == "heel");
+  CHECK(r.data.cases[0].lesions[0].side == la::Side::Left);
+}
+
+TEST_CASE("import errors: empty file, broken header, bad JSON", "[import][errors]") {
+  CHECK(formatted(importText("", "e.csv", false, nullptr, la::test::catalog())) ==
+        std::vector<std::string>{"e.csv:0: (file): empty file: no header row"});
+  const auto h = importText("case_id,\"citation\"x\nSYN1,c\n", "h.csv", false, nullptr, la::test::catalog());
+  CHECK_FALSE(h.ok);
+  CHECK(formatted(h) ==
+        std::vector<std::string>{"h.csv:1: (header): malformed quoting: text after the closing quote of field 2"});
+  const auto j = importText("[{\"case_id\": ", "j.json", true, nullptr, la::test::catalog());
+  CHECK_FALSE(j.ok);
+  REQUIRE(j.problems.size() == 1);
+  CHECK(j.problems[0].format().rfind("j.json:0: (file): not valid JSON", 0) == 0);
+}
