@@ -178,7 +178,7 @@ Model buildBody(Sex sex) {
   // Deltoid cap over the shoulder joint.
   {
     const Frame f = frameFromAxes(upperDir * -1.0, Z);
-    m.add(ellipsoid(k.shoulder + P(0.005, -0.025, 0.004), P(0.047 * limbG, 0.088, 0.055 * limbG), f), 0.03,
+    m.add(ellipsoid(k.shoulder + P(0.005, -0.025, 0.004), P(0.047 * limbG, 0.088, 0.055 * limbG), f), 0.045,
           Part::Shoulder, true);
   }
   if (!fem)
@@ -274,7 +274,7 @@ Model buildBody(Sex sex) {
   // ---- Arms ----
   const Frame upperF = frameFromAxes(upperDir, Z);
   const Frame foreF = frameFromAxes(foreDir, Z);
-  m.add(cone(k.shoulder, k.elbow, L(0.046 * limbG), L(0.036 * limbG)), 0.035, Part::UpperArm, true);
+  m.add(cone(k.shoulder, k.elbow, L(0.046 * limbG), L(0.036 * limbG)), 0.04, Part::UpperArm, true);
   m.add(ellipsoid(lerp(k.shoulder, k.elbow, 0.55) + P(0, 0, 0.016), P(0.031 * limbG, 0.085, 0.029 * limbG), upperF),
         0.03, Part::UpperArm, true);
   m.add(ellipsoid(lerp(k.shoulder, k.elbow, 0.42) + P(0.002, 0, -0.018), P(0.033 * limbG, 0.090, 0.030 * limbG),
