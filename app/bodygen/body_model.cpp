@@ -295,8 +295,10 @@ Model buildBody(Sex sex) {
   k.hand = hf;
   auto HP = [&](double x, double y, double z) { return k.wrist + hf.toWorld(P(x, y, z)); };
   m.add(ellipsoid(HP(0, 0.004, 0), P(0.028 * hg, 0.022, 0.018 * hg), hf), 0.02, Part::Forearm, true);
-  m.add(roundBox(HP(0, 0.050, -0.001), P(0.040 * hg, 0.047, 0.0125 * hg), L(0.011 * hg), hf), 0.02, Part::Palm,
+  m.add(roundBox(HP(0, 0.050, -0.001), P(0.040 * hg, 0.047, 0.0125 * hg), L(0.0118 * hg), hf), 0.02, Part::Palm,
         true);
+  // Dorsal arch of the metacarpals, so the back of the hand is not a flat slab.
+  m.add(ellipsoid(HP(0.002, 0.052, -0.005), P(0.038 * hg, 0.050, 0.012 * hg), hf), 0.015, Part::Palm, true);
   m.add(ellipsoid(HP(0.020 * hg, 0.036, 0.008), P(0.018 * hg, 0.030, 0.013 * hg), hf), 0.015, Part::Palm, true);
   m.add(ellipsoid(HP(-0.027 * hg, 0.047, 0.006), P(0.012 * hg, 0.034, 0.010 * hg), hf), 0.015, Part::Palm, true);
   // Fingers (index, middle, ring, little), slightly spread and flexed.
@@ -381,7 +383,8 @@ Model buildBody(Sex sex) {
   k.heelBack = FP(0, -0.070, 0.032);
   m.add(ellipsoid(FP(0.004, 0.050, 0.036), P(0.040 * fw, 0.080, 0.030), ff), 0.03, Part::Foot, true);
   m.add(ellipsoid(FP(-0.004, 0.020, 0.062), P(0.030 * fw, 0.050, 0.022), ff), 0.03, Part::Foot, true);
-  m.add(cone(FP(-0.026 * fw, 0.128, 0.021), FP(0.040 * fw, 0.096, 0.016), L(0.020), L(0.014)), 0.03, Part::Foot,
+  // Ball of the foot along the metatarsal heads, low enough that the toes continue the dorsum.
+  m.add(cone(FP(-0.026 * fw, 0.126, 0.018), FP(0.040 * fw, 0.094, 0.0145), L(0.018), L(0.0135)), 0.03, Part::Foot,
         true);
   // Arch: a shallow hollow under the medial midfoot.
   m.carve(ellipsoid(FP(-0.032 * fw, 0.060, -0.004), P(0.020, 0.045, 0.012), ff), 0.012, Part::Foot, true);
@@ -396,7 +399,7 @@ Model buildBody(Sex sex) {
   for (int i = 0; i < 5; ++i) {
     const ToeSpec& t = ts[i];
     const double a = rad(t.splay);
-    const Vec3 base = FP(t.l * fw, t.f, t.r0 + 0.006);
+    const Vec3 base = FP(t.l * fw, t.f, t.r0 + 0.008);
     const Vec3 dir = ff.toWorld(Vec3{std::sin(a), std::cos(a), 0});
     const Vec3 mid = base + dir * L(t.len * 0.55) + Y * L(0.001);
     Vec3 tip = base + dir * L(t.len);

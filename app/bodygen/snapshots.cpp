@@ -67,7 +67,7 @@ void renderSnapshots(vtkPolyData* mesh, const Skeleton& k, const std::filesystem
       {"foot-side", footCentre + Vec3{0.05, 0, 0}, normalize(Vec3{1, 0.15, 0.1}), 0.30, 800},
       {"hand", handCentre, normalize(Vec3{0.15, 0.0, 1}), 0.25, 800},
       {"hand-back", handCentre, normalize(Vec3{0.15, 0.0, -1}), 0.25, 800},
-      {"foot", footCentre, normalize(Vec3{0.35, 0.55, 1}), 0.30, 800},
+      {"foot", footCentre, normalize(Vec3{0.55, 0.55, 1}), 0.26, 800},
       {"pelvis", {0, k.pubisY - 0.03, 0.0}, normalize(Vec3{0.25, 0.05, 1}), 0.40, 800},
       {"pelvis-back", {0, k.pubisY, 0.0}, normalize(Vec3{0.25, 0.05, -1}), 0.45, 800},
   };

@@ -268,6 +268,9 @@ void importBuiltin(RawTable& raw, const std::string& label, const SiteCatalog& c
   for (const std::string& h : raw.header)
     if (std::find(known.begin(), known.end(), h) == known.end())
       res.problems.push_back({label, raw.headerLine, h, "unknown column; ignored", Severity::Warning});
+  if (!idx.count("evidence"))
+    res.problems.push_back({label, raw.headerLine, "evidence",
+                            "missing column: cases will have no verbatim quote from their source", Severity::Warning});
   if (!ok) return;
 
   TableInfo info;
@@ -320,6 +323,10 @@ void importBuiltin(RawTable& raw, const std::string& label, const SiteCatalog& c
 
     readAgeFields(get(C::age_years), get(C::age_min), get(C::age_max), "age_years", "age_min", "age_max", rep, c.age);
     c.evidence = take(C::evidence);
+    // The dataset's rule: every case carries a verbatim quote from its source. Kept as a warning
+    // (the case still loads) so that `validate` flags it for the curator.
+    if (idx.count("evidence") && trim(c.evidence).empty())
+      rep.warn("evidence", "empty: every case needs a verbatim quote from its source");
     if (idx.count("age_class")) {
       const std::string v = toLower(trim(get(C::age_class)));
       if (v == "neonate") c.age.ageClass = AgeClass::Neonate;

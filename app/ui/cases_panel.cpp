@@ -211,9 +211,9 @@ void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catal
     ImGui::End();
     return;
   }
-  if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) {
+  if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 110);
-    ImGui::TableSetupColumn("v");
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
     std::string age = formatAge(c.age);
     if (c.nPatients > 1) age += " (series of " + std::to_string(c.nPatients) + " patients)";
     field("Age", c.age.hasNumber() || c.age.ageClass != AgeClass::None ? age : std::string());

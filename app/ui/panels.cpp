@@ -32,7 +32,7 @@ void tooltip(const char* text) {
 
 void bodySection(ViewerState& s, PanelRequests& r) {
   if (!ImGui::CollapsingHeader("Body")) return;
-  const char* builtins[] = {"male", "female", "placeholder"};
+  const char* builtins[] = {"male", "female"};
   for (const char* b : builtins) {
     if (ImGui::RadioButton(b, s.scene.body == b)) {
       s.scene.body = b;

@@ -287,8 +287,12 @@ void setupImGui(Atlas& a) {
   st.Colors[ImGuiCol_WindowBg].w = 0.94f;
   st.ScaleAllSizes(scale);
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  // Sources quote with typographic punctuation (’ “ ” – …), accented author names and Greek
+  // letters; ImGui loads only Latin-1 unless told otherwise.
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
+                                   0x2190, 0x21FF, 0x2200, 0x22FF, 0};
   if (fs::exists(LA_UI_FONT))
-    io.Fonts->AddFontFromFileTTF(LA_UI_FONT, 15.f * scale);
+    io.Fonts->AddFontFromFileTTF(LA_UI_FONT, 15.f * scale, nullptr, ranges);
   else
     a.message(std::string("warning: font ") + LA_UI_FONT + " missing (install fonts-dejavu-core); using the built-in font");
   ImGui_ImplGlfw_InitForOpenGL(a.win, true);
