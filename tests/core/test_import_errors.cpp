@@ -90,12 +90,12 @@ TEST_CASE("import errors: n_cases must be an integer of at least 1", "[import][e
 }
 
 TEST_CASE("import errors: missing required columns fail the whole file", "[import][errors]") {
-  auto r = importText("case_id,sites\nSYN1,thigh\n", "t.csv", false, nullptr, la::test::catalog());
+  auto r = importText("case_id,sites,evidence\nSYN1,thigh,q\n", "t.csv", false, nullptr, la::test::catalog());
   CHECK_FALSE(r.ok);
   CHECK(formatted(r) == std::vector<std::string>{"t.csv:1: citation: missing required column"});
   CHECK(r.data.cases.empty());
 
-  auto r2 = importText("case_id,citation,age_years\nSYN1,Synthetic,40\n", "t.csv", false, nullptr, la::test::catalog());
+  auto r2 = importText("case_id,citation,age_years,evidence\nSYN1,Synthetic,40,q\n", "t.csv", false, nullptr, la::test::catalog());
   CHECK_FALSE(r2.ok);
   REQUIRE(r2.problems.size() == 1);
   CHECK(r2.problems[0].format().rfind("t.csv:1: sites: missing required column (the layout needs one of sites, "
@@ -251,8 +251,9 @@ TEST_CASE("durations: split and joined back exactly", "[import]") {
 
 TEST_CASE("import: the built-in layout also reads JSON records", "[import][json]") {
   const std::string json = R"({"records": [
-    {"case_id": "SYN1", "citation": "Synthetic", "age_years": 7, "sex": "M", "sites": "heel:left", "n_cases": 1},
-    {"case_id": "SYN2", "citation": "Synthetic", "age_min": 30, "age_max": 20, "sites": "knee"}
+    {"case_id": "SYN1", "citation": "Synthetic", "age_years": 7, "sex": "M", "sites": "heel:left", "n_cases": 1,
+     "evidence": "synthetic"},
+    {"case_id": "SYN2", "citation": "Synthetic", "age_min": 30, "age_max": 20, "sites": "knee", "evidence": "q"}
   ]})";
   auto r = importText(json, "t.json", true, nullptr, la::test::catalog());
   REQUIRE(r.ok);
@@ -274,4 +275,15 @@ TEST_CASE("import errors: empty file, broken header, bad JSON", "[import][errors
   CHECK_FALSE(j.ok);
   REQUIRE(j.problems.size() == 1);
   CHECK(j.problems[0].format().rfind("j.json:0: (file): not valid JSON", 0) == 0);
+}
+
+TEST_CASE("import: a case without its evidence quote is flagged (kept, but validate fails)", "[import][errors]") {
+  auto r = builtin("SYN1,Synthetic,40,,,F,thigh,idiopathic,,,1\n");
+  CHECK(formatted(r) == std::vector<std::string>{"t.csv:2: evidence: empty: every case needs a verbatim quote from its source"});
+  CHECK(r.problems[0].severity == Severity::Warning);
+  CHECK(r.loaded == 1);
+  auto noColumn = importText("case_id,citation,sites\nSYN1,Synthetic,knee\n", "t.csv", false, nullptr, la::test::catalog());
+  CHECK(noColumn.ok);
+  CHECK(formatted(noColumn) ==
+        std::vector<std::string>{"t.csv:1: evidence: missing column: cases will have no verbatim quote from their source"});
 }
