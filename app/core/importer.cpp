@@ -237,6 +237,8 @@ Lesion makeLesion(const SiteCatalog& cat, std::string_view siteText, Side side, 
   l.wording = wording;
   if (const Site* s = cat.find(siteText)) {
     l.siteId = s->id;
+    if (!s->sided && (side == Side::Left || side == Side::Right || side == Side::Bilateral))
+      rep.warn(field, "site '" + s->id + "' has no sides; side '" + toString(side) + "' kept as written");
   } else {
     l.siteId = kUnspecified;
     l.unmatched = true;

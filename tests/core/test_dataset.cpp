@@ -29,7 +29,9 @@ const la::Case& byId(const std::string& id) {
   throw;
 }
 
+#ifdef LA_SHARED_DIR
 std::string optNumber(bool has, double v) { return has ? la::formatNumber(v) : std::string{}; }
+#endif
 
 }  // namespace
 

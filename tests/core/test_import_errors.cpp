@@ -287,3 +287,10 @@ TEST_CASE("import: a case without its evidence quote is flagged (kept, but valid
   CHECK(formatted(noColumn) ==
         std::vector<std::string>{"t.csv:1: evidence: missing column: cases will have no verbatim quote from their source"});
 }
+
+TEST_CASE("import: a left/right side on a site without sides is flagged", "[import][errors]") {
+  auto r = builtin("SYN1,Synthetic,40,,,M,scrotum:left;umbilical-region:midline,idiopathic,,q,1\n");
+  CHECK(formatted(r) == std::vector<std::string>{"t.csv:2: sites: site 'scrotum' has no sides; side 'left' kept as written"});
+  REQUIRE(r.loaded == 1);
+  CHECK(r.data.cases[0].lesions[0].side == la::Side::Left);
+}
