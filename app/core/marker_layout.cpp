@@ -34,7 +34,14 @@ std::array<double, 2> spiralSlot(size_t k) {
 const SiteAnchor* anchorFor(const SiteMap& map, const SiteCatalog& cat, const std::string& site,
                             std::string_view side, bool& atAncestor) {
   atAncestor = false;
-  for (const Site* s = cat.byId(site); s; s = s->parent.empty() ? nullptr : cat.byId(s->parent)) {
+  const Site* own = cat.byId(site);
+  // A site of one sex only (scrotum, vulva) is never moved to a parent on the other figure:
+  // a scrotal lesion drawn on a female genital region would misstate the case.
+  if (own && !own->sex.empty()) {
+    if (const SiteAnchor* a = map.find(site, side)) return a;
+    return map.find(site, kSideNone);
+  }
+  for (const Site* s = own; s; s = s->parent.empty() ? nullptr : cat.byId(s->parent)) {
     if (const SiteAnchor* a = map.find(s->id, side)) return a;
     if (const SiteAnchor* a = map.find(s->id, kSideNone)) return a;  // e.g. an unsided parent
     atAncestor = true;

@@ -175,6 +175,24 @@ TEST_CASE("markers go to the stated side, both sides when bilateral or unstated,
   CHECK(L.lesionsDrawn == 5);
 }
 
+TEST_CASE("a site of one sex is not drawn on the other figure's parent region", "[markers]") {
+  la::SiteMap female = flatMap();
+  la::SiteAnchor g;
+  g.site = "genital-perineal";
+  g.side = "none";
+  g.position = {0, 0.8, 0.1};
+  g.normal = {0, 0, 1};
+  female.anchors.push_back(g);
+  la::Dataset d;
+  d.cases.push_back(caseWith("S", {lesion("scrotum", la::Side::None)}));
+  d.cases.push_back(caseWith("P", {lesion("perineum", la::Side::None)}));  // not sex-specific: parent is fine
+  const std::vector<const la::Case*> all{&d.cases[0], &d.cases[1]};
+  const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), female, 0.01);
+  REQUIRE(L.markers.size() == 1);
+  CHECK(L.markers[0].caseIndex == 1);
+  CHECK(L.lesionsNotOnFigure == 1);
+}
+
 TEST_CASE("markers sharing an anchor are spread apart, not stacked", "[markers]") {
   la::Dataset d;
   for (int i = 0; i < 20; ++i) d.cases.push_back(caseWith("S" + std::to_string(i), {lesion("scalp", la::Side::None)}));
