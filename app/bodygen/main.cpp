@@ -1,6 +1,8 @@
 // lesion-atlas-bodygen: builds the built-in male or female figure.
 //   lesion-atlas-bodygen --sex male|female -o FILE.glb [--labels-out FILE.json]
-//                        [--snapshots DIR] [--label-snapshots DIR] [--voxel M] [--triangles N] [-v]
+//                        [--snapshots DIR] [--label-snapshots DIR] [--from FILE.glb]
+//                        [--catalog sites.json] [--voxel M] [--triangles N] [-v]
+// --from renders an existing file instead of generating (used for docs/body/).
 #include "bodygen/body_model.hpp"
 #include "bodygen/generate.hpp"
 #include "bodygen/sites.hpp"
@@ -21,14 +23,15 @@ namespace {
 int usage(const char* why) {
   std::fprintf(stderr,
                "%s\nusage: lesion-atlas-bodygen --sex male|female [-o FILE.glb] [--labels-out FILE.json]\n"
-               "       [--snapshots DIR] [--label-snapshots DIR] [--voxel METRES] [--triangles N] [-v]\n",
+               "       [--snapshots DIR] [--label-snapshots DIR] [--from FILE.glb] [--catalog sites.json]\n"
+               "       [--voxel METRES] [--triangles N] [-v]\n",
                why);
   return 2;
 }
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string sexArg, out, labelsOut, snapDir, labelSnapDir, catalogPath;
+  std::string sexArg, out, labelsOut, snapDir, labelSnapDir, catalogPath, fromFile;
   GenerateOptions opt;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
       else if (a == "-o" || a == "--output") out = next();
       else if (a == "--labels-out") labelsOut = next();
       else if (a == "--catalog") catalogPath = next();
+      else if (a == "--from") fromFile = next();
       else if (a == "--snapshots") snapDir = next();
       else if (a == "--label-snapshots") labelSnapDir = next();
       else if (a == "--voxel") opt.voxel = std::stod(next());
@@ -57,6 +61,13 @@ int main(int argc, char** argv) {
   const Sex sex = sexArg == "male" ? Sex::Male : Sex::Female;
   try {
     const Model model = buildBody(sex);
+    if (!fromFile.empty()) {
+      // Render an existing file (e.g. the committed body) as the atlas loads it.
+      auto mesh = la::render::loadMesh(fromFile);
+      if (!snapDir.empty()) renderSnapshots(mesh, model.skel, snapDir, sexArg, false);
+      if (!labelSnapDir.empty()) renderSnapshots(mesh, model.skel, labelSnapDir, sexArg + "-labels", true);
+      return 0;
+    }
     GenerateStats st;
     auto mesh = generateSurface(model, opt, &st);
     std::printf("%s: %lld triangles, %lld points, %.2f s\n", sexArg.c_str(), st.triangles, st.points,
