@@ -235,7 +235,7 @@ Model buildBody(Sex sex) {
   m.add(cone(P(0, 1.420, -0.018), P(0, 1.565, -0.028), L(fem ? 0.052 : 0.060), L(fem ? 0.044 : 0.052)), 0.035,
         Part::Neck);
   m.add(cone(P(0.052, 1.585, -0.030), P(0.014, 1.432, 0.040), L(0.013), L(0.012)), 0.025, Part::Neck, true);
-  if (!fem) m.add(ellipsoid(P(0, 1.505, 0.040), P(0.012, 0.018, 0.011)), 0.015, Part::Neck);
+  if (!fem) m.add(ellipsoid(P(0, 1.505, 0.038), P(0.010, 0.015, 0.010)), 0.018, Part::Neck);
   const double hs = fem ? 0.96 : 1.0;  // head breadth/depth factor
   m.add(ellipsoid(P(0, 1.652, -0.008), P(0.075 * hs, 0.098, 0.097 * hs)), 0.04, Part::Cranium);
   m.add(ellipsoid(P(0, 1.683, 0.032 * hs), P(0.060 * hs, 0.052, 0.056 * hs)), 0.03, Part::Cranium);
@@ -249,7 +249,7 @@ Model buildBody(Sex sex) {
         Part::Face, true);
   k.eye = P(0.032 * hs, 1.638, 0.072 * hs);
   k.browY = L(1.652);
-  m.carve(ellipsoid(P(0.032 * hs, 1.638, 0.090 * hs), P(0.016, 0.0105, 0.013)), 0.010, Part::Eye, true);
+  m.carve(ellipsoid(P(0.032 * hs, 1.638, 0.090 * hs), P(0.016, 0.0105, 0.013)), 0.013, Part::Eye, true);
   m.add(ellipsoid(k.eye, P(0.012, 0.012, 0.012)), 0.005, Part::Eye, true);
   // Nose: bridge to tip, alae, and a slight columella.
   m.add(cone(P(0, 1.641, 0.086 * hs), P(0, 1.603, fem ? 0.104 : 0.108 * hs), L(fem ? 0.0055 : 0.006), L(fem ? 0.0075 : 0.0085)),

@@ -2,12 +2,14 @@
 //   lesion-atlas-bodygen --sex male|female -o FILE.glb [--labels-out FILE.json]
 //                        [--snapshots DIR] [--label-snapshots DIR] [--from FILE.glb]
 //                        [--catalog sites.json] [--voxel M] [--triangles N] [-v]
-// --from renders an existing file instead of generating (used for docs/body/).
+// --from renders an existing file instead of generating (used for docs/body/); with
+// --reference-dir it compares the renders with baselines of the same name (body render tests).
 #include "bodygen/body_model.hpp"
 #include "bodygen/generate.hpp"
 #include "bodygen/sites.hpp"
 #include "bodygen/snapshots.hpp"
 #include "core/paths.hpp"
+#include "render/image_compare.hpp"
 #include "render/mesh_io.hpp"
 
 #include <vtkPointData.h>
@@ -16,6 +18,7 @@
 #include <cstdlib>
 #include <exception>
 #include <string>
+#include <vector>
 
 using namespace la::bodygen;
 
@@ -24,14 +27,17 @@ int usage(const char* why) {
   std::fprintf(stderr,
                "%s\nusage: lesion-atlas-bodygen --sex male|female [-o FILE.glb] [--labels-out FILE.json]\n"
                "       [--snapshots DIR] [--label-snapshots DIR] [--from FILE.glb] [--catalog sites.json]\n"
-               "       [--voxel METRES] [--triangles N] [-v]\n",
+               "       [--voxel METRES] [--triangles N] [-v]\n"
+               "       with --from: [--size PX] [--views front,back,...] [--reference-dir DIR]\n",
                why);
   return 2;
 }
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string sexArg, out, labelsOut, snapDir, labelSnapDir, catalogPath, fromFile;
+  std::string sexArg, out, labelsOut, snapDir, labelSnapDir, catalogPath, fromFile, referenceDir;
+  int snapSize = 0;
+  std::vector<std::string> views;
   GenerateOptions opt;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -45,6 +51,15 @@ int main(int argc, char** argv) {
       else if (a == "--labels-out") labelsOut = next();
       else if (a == "--catalog") catalogPath = next();
       else if (a == "--from") fromFile = next();
+      else if (a == "--size") snapSize = std::stoi(next());
+      else if (a == "--reference-dir") referenceDir = next();
+      else if (a == "--views") {
+        std::string list = next(), item;
+        for (char c : list + ",") {
+          if (c == ',') { if (!item.empty()) views.push_back(item); item.clear(); }
+          else item += c;
+        }
+      }
       else if (a == "--snapshots") snapDir = next();
       else if (a == "--label-snapshots") labelSnapDir = next();
       else if (a == "--voxel") opt.voxel = std::stod(next());
@@ -64,9 +79,32 @@ int main(int argc, char** argv) {
     if (!fromFile.empty()) {
       // Render an existing file (e.g. the committed body) as the atlas loads it.
       auto mesh = la::render::loadMesh(fromFile);
-      if (!snapDir.empty()) renderSnapshots(mesh, model.skel, snapDir, sexArg, false);
-      if (!labelSnapDir.empty()) renderSnapshots(mesh, model.skel, labelSnapDir, sexArg + "-labels", true);
-      return 0;
+      SnapshotOptions so;
+      so.size = snapSize;
+      so.views = views;
+      std::vector<std::filesystem::path> files;
+      if (!snapDir.empty()) files = renderSnapshots(mesh, model.skel, snapDir, sexArg, so);
+      if (!labelSnapDir.empty()) {
+        so.colourLabels = true;
+        auto more = renderSnapshots(mesh, model.skel, labelSnapDir, sexArg + "-labels", so);
+        files.insert(files.end(), more.begin(), more.end());
+      }
+      if (referenceDir.empty()) return 0;
+      // Render regression check against baselines of the same file names.
+      int failures = 0;
+      for (const auto& f : files) {
+        const auto ref = std::filesystem::path(referenceDir) / f.filename();
+        if (!std::filesystem::exists(ref)) {
+          std::fprintf(stderr, "no baseline %s (look at %s, then copy it there on purpose)\n", ref.c_str(), f.c_str());
+          ++failures;
+          continue;
+        }
+        const auto cmp = la::render::compareImages(f, ref);
+        const bool ok = cmp.sizesMatch && cmp.error <= la::render::kDefaultImageThreshold;
+        std::printf("%s: error %.3f %s\n", f.filename().c_str(), cmp.error, ok ? "ok" : "DIFFERS");
+        failures += !ok;
+      }
+      return failures ? 1 : 0;
     }
     GenerateStats st;
     auto mesh = generateSurface(model, opt, &st);
@@ -91,8 +129,8 @@ int main(int argc, char** argv) {
       map.save(labelsOut);
       std::printf("%s: %zu site anchors -> %s\n", sexArg.c_str(), map.anchors.size(), labelsOut.c_str());
     }
-    if (!snapDir.empty()) renderSnapshots(mesh, model.skel, snapDir, sexArg, false);
-    if (!labelSnapDir.empty()) renderSnapshots(mesh, model.skel, labelSnapDir, sexArg + "-labels", true);
+    if (!snapDir.empty()) renderSnapshots(mesh, model.skel, snapDir, sexArg);
+    if (!labelSnapDir.empty()) renderSnapshots(mesh, model.skel, labelSnapDir, sexArg + "-labels", {true});
   } catch (const std::exception& e) {
     std::fprintf(stderr, "lesion-atlas-bodygen: %s\n", e.what());
     return 1;

@@ -356,9 +356,13 @@ la::SiteMap buildSiteMap(const Catalog& catalog, vtkPolyData* mesh, const std::s
             if (d < best) {
               best = d;
               anchor = c;
-              normal = normalize(cross(pos[t[1]] - pos[t[0]], pos[t[2]] - pos[t[0]]));
-              const Vec3 vn = nrm[t[0]] + nrm[t[1]] + nrm[t[2]];
-              if (dot(normal, vn) < 0) normal = normal * -1.0;
+              // Vertex normals interpolated at the point, as on the left (a vertex normal there).
+              const Vec3 v0 = pos[t[1]] - pos[t[0]], v1 = pos[t[2]] - pos[t[0]], v2 = c - pos[t[0]];
+              const double d00 = dot(v0, v0), d01 = dot(v0, v1), d11 = dot(v1, v1), d20 = dot(v2, v0),
+                           d21 = dot(v2, v1), den = d00 * d11 - d01 * d01;
+              const double bv = den != 0 ? (d11 * d20 - d01 * d21) / den : 1.0 / 3;
+              const double bw = den != 0 ? (d00 * d21 - d01 * d20) / den : 1.0 / 3;
+              normal = normalize(nrm[t[0]] * (1 - bv - bw) + nrm[t[1]] * bv + nrm[t[2]] * bw);
             }
           }
           if (!std::isfinite(best)) {

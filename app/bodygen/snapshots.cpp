@@ -15,6 +15,7 @@
 #include <vtkUnsignedCharArray.h>
 #include <vtkWindowToImageFilter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -50,8 +51,11 @@ vtkSmartPointer<vtkUnsignedCharArray> labelColours(vtkPolyData* mesh) {
 
 }  // namespace
 
-void renderSnapshots(vtkPolyData* mesh, const Skeleton& k, const std::filesystem::path& dir,
-                     const std::string& prefix, bool colourLabels) {
+std::vector<std::filesystem::path> renderSnapshots(vtkPolyData* mesh, const Skeleton& k,
+                                                   const std::filesystem::path& dir, const std::string& prefix,
+                                                   const SnapshotOptions& options) {
+  const bool colourLabels = options.colourLabels;
+  std::vector<std::filesystem::path> written;
   std::filesystem::create_directories(dir);
   const double H = k.height;
   const Vec3 handCentre = k.wrist + k.hand.ay * (0.095 * H / 1.75);
@@ -107,7 +111,11 @@ void renderSnapshots(vtkPolyData* mesh, const Skeleton& k, const std::filesystem
   win->AddRenderer(ren);
 
   for (const View& v : views) {
-    win->SetSize(v.size, v.size);
+    if (!options.views.empty() &&
+        std::find(options.views.begin(), options.views.end(), std::string(v.name)) == options.views.end())
+      continue;
+    const int size = options.size > 0 ? options.size : v.size;
+    win->SetSize(size, size);
     ren->RemoveAllLights();
     auto kit = vtkSmartPointer<vtkLightKit>::New();
     kit->SetKeyLightIntensity(0.85);
@@ -128,9 +136,12 @@ void renderSnapshots(vtkPolyData* mesh, const Skeleton& k, const std::filesystem
     grab->Update();
     auto png = vtkSmartPointer<vtkPNGWriter>::New();
     png->SetInputConnection(grab->GetOutputPort());
-    png->SetFileName((dir / (prefix + "-" + v.name + ".png")).string().c_str());
+    const std::filesystem::path file = dir / (prefix + "-" + v.name + ".png");
+    png->SetFileName(file.string().c_str());
     png->Write();
+    written.push_back(file);
   }
+  return written;
 }
 
 }  // namespace la::bodygen
