@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/data_loading.hpp"
 #include "core/case_export.hpp"
 #include "core/case_filter.hpp"
 #include "core/case_stats.hpp"
@@ -17,8 +18,6 @@
 namespace la::cli {
 namespace {
 
-// Problems printed per file before the rest is summarised; `validate` prints them all.
-constexpr size_t kMaxProblemsShown = 20;
 
 struct DataOptions {
   std::vector<std::string> dataFiles;
@@ -27,11 +26,6 @@ struct DataOptions {
   bool includeUnknownAge = false;
   CLI::Option* dataOpt = nullptr;
   CLI::Option* mappingOpt = nullptr;
-};
-
-struct DataSpec {
-  std::string file;
-  std::string mapping;
 };
 
 void addDataOptions(CLI::App* sub, DataOptions& o, const std::vector<std::string>& formats) {
@@ -56,32 +50,7 @@ void addDataOptions(CLI::App* sub, DataOptions& o, const std::vector<std::string
 
 // Pairs each --mapping with the --data given before it, in command-line order.
 bool dataSpecs(CLI::App* sub, const DataOptions& o, std::vector<DataSpec>& specs) {
-  size_t di = 0, mi = 0;
-  for (const CLI::Option* opt : sub->parse_order()) {
-    if (opt == o.dataOpt && di < o.dataFiles.size()) {
-      specs.push_back({o.dataFiles[di++], ""});
-    } else if (opt == o.mappingOpt && mi < o.mappings.size()) {
-      if (specs.empty() || !specs.back().mapping.empty()) {
-        std::cerr << sub->get_name() << ": --mapping " << o.mappings[mi]
-                  << " must follow the --data file it applies to\n";
-        return false;
-      }
-      specs.back().mapping = o.mappings[mi++];
-    }
-  }
-  return true;
-}
-
-void printProblems(const std::vector<Problem>& problems, std::ostream& out, size_t limit) {
-  size_t shown = 0;
-  for (const Problem& p : problems) {
-    if (shown == limit) {
-      out << fmt::format("... and {} more (run `lesion-atlas validate` for the full list)\n", problems.size() - shown);
-      break;
-    }
-    out << (p.severity == Severity::Warning ? "warning: " : "error: ") << p.format() << "\n";
-    ++shown;
-  }
+  return pairDataSpecs(sub, o.dataOpt, o.dataFiles, o.mappingOpt, o.mappings, specs);
 }
 
 std::optional<SiteCatalog> loadCatalog() {
@@ -91,40 +60,6 @@ std::optional<SiteCatalog> loadCatalog() {
     std::cerr << e.what() << "\n";
     return std::nullopt;
   }
-}
-
-// Loads every --data table (or the built-in dataset); returns false (after saying why on stderr)
-// when any of them fails to import, since a partial answer would look complete.
-bool loadData(const std::vector<DataSpec>& specs, const SiteCatalog& catalog, Dataset& data) {
-  if (specs.empty()) {
-    ImportResult r = importBuiltinDataset(catalog);
-    printProblems(r.problems, std::cerr, kMaxProblemsShown);
-    if (!mergeImport(data, std::move(r))) {
-      std::cerr << "the built-in dataset could not be loaded\n";
-      return false;
-    }
-    return true;
-  }
-  for (const DataSpec& s : specs) {
-    std::optional<ColumnMapping> mapping;
-    if (!s.mapping.empty()) {
-      try {
-        mapping = ColumnMapping::load(resolveMappingPath(s.mapping));
-      } catch (const MappingError& e) {
-        std::cerr << e.what() << "\n";
-        return false;
-      }
-    }
-    ImportResult r = importFile(s.file, mapping ? &*mapping : nullptr, catalog);
-    printProblems(r.problems, std::cerr, kMaxProblemsShown);
-    const size_t loaded = r.loaded, skipped = r.skipped;
-    if (!mergeImport(data, std::move(r))) {
-      std::cerr << s.file << ": import failed; nothing loaded from it\n";
-      return false;
-    }
-    if (skipped > 0) std::cerr << fmt::format("{}: loaded {} records, skipped {}\n", s.file, loaded, skipped);
-  }
-  return true;
 }
 
 // Turns the filter options into a CaseFilter; returns an exit code other than kOk on failure.

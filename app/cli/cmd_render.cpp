@@ -29,7 +29,9 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   struct Opts {
     std::string scene, body, size = "1920x1080", out, view, reference, highlight;
     double zoom = 0;
-    std::vector<std::string> include, exclude;
+    std::vector<std::string> include, exclude, dataFiles, mappings;
+    CLI::Option* dataOpt = nullptr;
+    CLI::Option* mappingOpt = nullptr;
     bool transparent = false;
     double threshold = render::kDefaultImageThreshold;
   };
@@ -44,12 +46,18 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   r->add_option("--zoom", o->zoom, "Magnify the framed view (e.g. 2 for a close-up)")->check(CLI::PositiveNumber);
   r->add_option("--highlight", o->highlight, "Draw a halo around the markers of this case (e.g. CC000)");
   r->add_flag("--transparent", o->transparent, "Transparent background (PNG alpha)");
+  o->dataOpt = r->add_option("--data", o->dataFiles, "Show cases from this table instead of the built-in dataset (repeatable)");
+  o->mappingOpt = r->add_option("--mapping", o->mappings, "Column mapping (file or shipped id) for the --data before it");
   r->add_option("-o,--output", o->out, "Output PNG")->required();
   r->add_option("--reference", o->reference,
                 "Compare with this baseline PNG; exit 1 when it differs (a missing baseline fails too)");
   r->add_option("--threshold", o->threshold, "Allowed comparison error (default 0.15)");
-  r->callback([o, &exitCode] {
+  r->callback([o, r, &exitCode] {
     RenderJob job;
+    if (!pairDataSpecs(r, o->dataOpt, o->dataFiles, o->mappingOpt, o->mappings, job.data)) {
+      exitCode = kUsage;
+      return;
+    }
     if (!parseSize(o->size, job.image.width, job.image.height)) {
       std::cerr << "error: --size: expected WxH such as 1920x1080, got '" << o->size << "'\n";
       exitCode = kUsage;

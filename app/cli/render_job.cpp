@@ -61,10 +61,7 @@ int runRenderJob(const RenderJob& job) {
   try {
     catalog = SiteCatalog::load(assetPath("sites.json"));
     filter = toCaseFilter(scene.filter, catalog, scenePath.string());
-    ImportResult r = importBuiltinDataset(catalog);
-    for (const Problem& p : r.problems)
-      if (p.severity == Severity::Error) std::cerr << "error: " << p.format() << "\n";
-    if (!mergeImport(data, std::move(r))) return kBadInput;
+    if (!loadData(job.data, catalog, data)) return kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kBadInput;

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/data_loading.hpp"
 #include "render/offscreen.hpp"
 
 namespace la::cli {
@@ -15,6 +16,7 @@ struct RenderJob {
   std::string view;       // empty: the scene's camera
   double zoom = 0;        // 0: the scene's
   std::string highlight;  // a case id whose markers get a halo
+  std::vector<DataSpec> data;  // tables to show instead of the built-in dataset
   render::ImageOptions image;
   std::filesystem::path out;
 };

@@ -68,8 +68,10 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
                            const SiteMap& map, double radius) {
   MarkerLayout out;
   std::set<std::string> missing;
-  std::map<const SiteAnchor*, size_t> used;  // markers already placed around each anchor
-  const double spacing = 2.3 * radius;
+  // First gather every marker under its anchor, then lay each anchor's group out: a fan for a
+  // few, one sized bubble for many (a table of thousands must not bury the body in spheres).
+  std::vector<const SiteAnchor*> order;
+  std::map<const SiteAnchor*, std::vector<MarkerSpec>> groups;
   for (const Case* c : cases) {
     const size_t ci = size_t(c - data.cases.data());
     for (size_t li = 0; li < c->lesions.size(); ++li) {
@@ -77,6 +79,13 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
       const Site* site = catalog.byId(l.siteId);
       if (!site || l.siteId == "unspecified") {
         ++out.lesionsUnspecified;
+        continue;
+      }
+      // A coarse class ("anterior torso") or a whole region ("lower extremity") names an area,
+      // not a point: it is shaded, never drawn as a marker.
+      if (site->coarse || site->region) {
+        ++out.regionCounts[site->id];
+        ++out.lesionsAsRegions;
         continue;
       }
       std::vector<std::pair<std::string_view, bool>> sides;  // side, unstated
@@ -97,17 +106,8 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
         const SiteAnchor* a = anchorFor(map, catalog, l.siteId, side, atAncestor);
         if (!a) continue;
         if (atAncestor) missing.insert(l.siteId);
-        const V3 n = normalized(a->normal);
-        // Tangent basis: any vector not parallel to the normal.
-        const V3 ref = std::abs(n[1]) < 0.9 ? V3{0, 1, 0} : V3{1, 0, 0};
-        const V3 t1 = normalized(cross(n, ref));
-        const V3 t2 = cross(n, t1);
-        const auto slot = spiralSlot(used[a]++);
         MarkerSpec m;
-        for (int k = 0; k < 3; ++k)
-          m.position[size_t(k)] = a->position[size_t(k)] + spacing * (slot[0] * t1[size_t(k)] + slot[1] * t2[size_t(k)]) +
-                                  0.6 * radius * n[size_t(k)];
-        m.normal = n;
+        m.normal = normalized(a->normal);
         m.caseIndex = ci;
         m.lesionIndex = li;
         m.siteId = a->site;
@@ -115,18 +115,54 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
         m.sideUnstated = unstated;
         m.atAncestor = atAncestor;
         m.subtype = c->subtype;
-        out.markers.push_back(std::move(m));
+        auto [it, fresh] = groups.try_emplace(a);
+        if (fresh) order.push_back(a);
+        it->second.push_back(std::move(m));
         drawn = true;
       }
       if (drawn) {
         ++out.lesionsDrawn;
-      } else if (!site->sex.empty()) {
-        ++out.lesionsNotOnFigure;
       } else {
         ++out.lesionsNotOnFigure;
-        missing.insert(l.siteId);
+        if (site->sex.empty()) missing.insert(l.siteId);
       }
     }
+  }
+
+  const double spacing = 2.3 * radius;
+  for (const SiteAnchor* a : order) {
+    std::vector<MarkerSpec>& g = groups[a];
+    const V3 n = normalized(a->normal);
+    auto place = [&](MarkerSpec& m, std::array<double, 2> slot, double lift) {
+      // Tangent basis: any vector not parallel to the normal.
+      const V3 ref = std::abs(n[1]) < 0.9 ? V3{0, 1, 0} : V3{1, 0, 0};
+      const V3 t1 = normalized(cross(n, ref));
+      const V3 t2 = cross(n, t1);
+      for (size_t k = 0; k < 3; ++k)
+        m.position[k] = a->position[k] + spacing * (slot[0] * t1[k] + slot[1] * t2[k]) + lift * radius * n[k];
+    };
+    if (g.size() <= kMaxFan) {
+      for (size_t k = 0; k < g.size(); ++k) {
+        place(g[k], spiralSlot(k), 0.6);
+        out.markers.push_back(std::move(g[k]));
+      }
+      continue;
+    }
+    // One bubble: area grows with the count; coloured by the most frequent subtype.
+    MarkerSpec m = g.front();
+    m.count = g.size();
+    m.scale = std::min(4.0, 1.5 * std::sqrt(double(g.size()) / double(kMaxFan)));
+    std::map<int, size_t> freq;
+    bool allUnstated = true;
+    for (const MarkerSpec& x : g) {
+      ++freq[x.subtype ? int(*x.subtype) : -1];
+      allUnstated = allUnstated && x.sideUnstated;
+    }
+    const auto top = std::max_element(freq.begin(), freq.end(), [](auto& p, auto& q) { return p.second < q.second; });
+    m.subtype = top->first < 0 ? std::nullopt : std::optional<Subtype>(Subtype(top->first));
+    m.sideUnstated = allUnstated;
+    place(m, {0, 0}, 0.6 * m.scale);
+    out.markers.push_back(std::move(m));
   }
   out.missingSites.assign(missing.begin(), missing.end());
   return out;

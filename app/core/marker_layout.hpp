@@ -3,6 +3,7 @@
 // map, one marker per lesion and side, fanned out on the skin around the anchor so several cases
 // at one site stay visible and clickable. Pure geometry on core types, testable without a display.
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,14 +23,24 @@ struct MarkerSpec {
   std::string side;                  // kSideLeft / kSideRight / kSideNone
   bool sideUnstated = false;         // a sided site whose side the source does not give: shown on both sides
   bool atAncestor = false;           // the figure has no anchor for the exact site; drawn at its parent
-  std::optional<Subtype> subtype;
+  std::optional<Subtype> subtype;   // for a bubble: the most frequent subtype among its lesions
+  size_t count = 1;                 // lesions this marker stands for (more than one: a bubble)
+  double scale = 1;                 // radius multiplier (bubbles grow with their count)
 };
+
+// Up to this many markers fan out around one anchor (the centre and two rings); more become one
+// bubble whose size grows with the count.
+inline constexpr size_t kMaxFan = 19;
 
 struct MarkerLayout {
   std::vector<MarkerSpec> markers;
   size_t lesionsDrawn = 0;            // lesions with at least one marker
   size_t lesionsUnspecified = 0;      // vague location: listed, never drawn
   size_t lesionsNotOnFigure = 0;      // the site does not exist on this figure (e.g. scrotum on a female body)
+  // Lesions at coarse classes of other tables ("anterior torso"): a region, never a point, so no
+  // marker; counted per coarse site id for shading the region.
+  std::map<std::string, size_t> regionCounts;
+  size_t lesionsAsRegions = 0;
   std::vector<std::string> missingSites;  // site ids without any anchor on this body (sorted, unique)
 };
 

@@ -5,6 +5,7 @@
 #include <vtkSmartPointer.h>
 #include <vtkTriangle.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -13,6 +14,33 @@
 namespace la::render {
 
 namespace {
+
+// Breaks lines longer than `width` characters at spaces, so a caption never runs off the picture.
+std::string wrapLines(const std::string& text, size_t width) {
+  std::string out, line;
+  auto flushLine = [&] {
+    out += (out.empty() ? "" : "\n") + line;
+    line.clear();
+  };
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    const std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    size_t pos = 0;
+    while (pos < para.size()) {
+      size_t sp = para.find(' ', pos);
+      const std::string word = para.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+      if (!line.empty() && line.size() + 1 + word.size() > width) flushLine();
+      line += (line.empty() ? "" : " ") + word;
+      if (sp == std::string::npos) break;
+      pos = sp + 1;
+    }
+    flushLine();
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
 
 // Moves each marker to the closest point of the skin and lifts it by 0.6 radius along the
 // surface normal there, so the spiral around an anchor wraps around a finger or a cheek.
@@ -75,10 +103,37 @@ Overlay buildOverlay(const Dataset& data, const std::vector<const Case*>& cases,
   std::string notes;
   auto note = [&](const std::string& n) { notes += (notes.empty() ? "" : "\n") + n; };
   if (o.layout.lesionsUnspecified) note(std::to_string(o.layout.lesionsUnspecified) + " at unspecified sites (not drawn)");
+  if (o.layout.lesionsAsRegions) {
+    // Coarse classes (e.g. ISIC "anterior torso") become shaded regions: the union of the patches
+    // of the sites each one covers, darker for more lesions.
+    size_t maxCount = 0;
+    for (const auto& [id, n] : o.layout.regionCounts) maxCount = std::max(maxCount, n);
+    size_t shaded = 0;
+    std::string names;
+    for (const auto& [id, n] : o.layout.regionCounts) {
+      const Site* coarse = catalog.byId(id);
+      SceneView::RegionShade r;
+      r.strength = maxCount ? double(n) / double(maxCount) : 1.0;
+      // A coarse class draws the patches of the sites it covers; a region node its own patch.
+      std::vector<std::string> parts = coarse && coarse->coarse ? coarse->covers : std::vector<std::string>{id};
+      for (const std::string& part : parts)
+        for (const SiteAnchor* a : map.forSite(part)) r.vertices.insert(r.vertices.end(), a->patch.begin(), a->patch.end());
+      if (r.vertices.empty()) continue;
+      shaded += n;
+      names += (names.empty() ? "" : ", ") + (coarse ? coarse->name : id) + " " + std::to_string(n);
+      o.regions.push_back(std::move(r));
+    }
+    if (shaded) note("shaded regions (sites that name an area, not a point): " + names);
+    if (shaded < o.layout.lesionsAsRegions)
+      note(std::to_string(o.layout.lesionsAsRegions - shaded) + " at areas this body has no region for (not drawn)");
+  }
   if (o.layout.lesionsNotOnFigure) note(std::to_string(o.layout.lesionsNotOnFigure) + " at sites this figure lacks (not drawn)");
   bool faint = false;
   for (const auto& m : o.layout.markers) faint = faint || m.sideUnstated;
   if (faint) note("pale: side not stated, shown on both sides");
+  bool bubbles = false;
+  for (const auto& m : o.layout.markers) bubbles = bubbles || m.count > 1;
+  if (bubbles) note("large spheres: more than " + std::to_string(kMaxFan) + " lesions at one site (size grows with the count)");
   if (!notes.empty()) line1 += "\n" + notes;
   o.notes = notes;
   // Every table shown is credited; mapped public tables carry their licence.
@@ -94,11 +149,13 @@ Overlay buildOverlay(const Dataset& data, const std::vector<const Case*>& cases,
   }
   o.caption = line1 + "\n" + (credits.empty() ? "" : credits + "  |  ") + "body: " + bodyLabel + "  |  lesion-atlas " +
               versionString();
+  o.caption = wrapLines(o.caption, 110);
   return o;
 }
 
 void applyOverlay(SceneView& view, const Overlay& o) {
   view.setMarkers(o.layout.markers, o.radius);
+  view.setRegionShading(o.regions, kRegionColor);
   view.setLegend(o.legend);
   view.setCaption(o.caption);
 }

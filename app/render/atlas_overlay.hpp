@@ -21,7 +21,11 @@ struct Overlay {
   std::string notes;    // what is not drawn and why ("5 at unspecified sites (not drawn); ...")
   std::string caption;  // counts, notes, credits: lines for the bottom-left corner of a picture
   double radius = 0;
+  std::vector<SceneView::RegionShade> regions;  // coarse sites, shaded on the skin
 };
+
+// Tint of shaded regions (a muted violet, apart from skin and the subtype colours).
+inline constexpr std::array<double, 3> kRegionColor{0.45, 0.3, 0.7};
 
 // Markers are 0.6% of the body's height in radius and, when `body` is given, laid onto its
 // surface (a fan of markers around an anchor follows the skin instead of a flat plane).

@@ -60,15 +60,19 @@ vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, bool
   auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
   colors->SetName("Colors");
   colors->SetNumberOfComponents(3);
+  auto scales = vtkSmartPointer<vtkDoubleArray>::New();
+  scales->SetName("Scale");
   for (const MarkerSpec& m : ms) {
     if (onlyCase != SIZE_MAX ? m.caseIndex != onlyCase : m.sideUnstated != faint) continue;
     pts->InsertNextPoint(m.position.data());
+    scales->InsertNextValue(m.scale);
     const auto c = fixedColor ? *fixedColor : subtypeColor(m.subtype);
     colors->InsertNextTuple3(c[0] * 255, c[1] * 255, c[2] * 255);
   }
   auto pd = vtkSmartPointer<vtkPolyData>::New();
   pd->SetPoints(pts);
   pd->GetPointData()->AddArray(colors);
+  pd->GetPointData()->AddArray(scales);
   if (onlyCase != SIZE_MAX) {
     // Rings lie on the skin: orient them along the marker normals.
     auto normals = vtkSmartPointer<vtkDoubleArray>::New();
@@ -84,7 +88,10 @@ vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, bool
 void setupGlyphActor(vtkActor* actor, vtkSphereSource* sphere) {
   auto mapper = vtkSmartPointer<vtkGlyph3DMapper>::New();
   mapper->SetSourceConnection(sphere->GetOutputPort());
-  mapper->ScalingOff();
+  // Bubbles (one marker for many lesions) are larger: scale by the "Scale" point array.
+  mapper->ScalingOn();
+  mapper->SetScaleArray("Scale");
+  mapper->SetScaleModeToScaleByMagnitude();
   mapper->OrientOff();
   mapper->SetScalarModeToUsePointFieldData();
   mapper->SelectColorArray("Colors");
@@ -186,6 +193,7 @@ vtkRenderer* SceneView::renderer() const { return impl_->renderer; }
 void SceneView::setBody(vtkPolyData* body) {
   impl_->body = body;
   impl_->bodyMapper->SetInputData(body);
+  impl_->bodyMapper->ScalarVisibilityOff();
   impl_->bodyActor->SetVisibility(body != nullptr);
 }
 
@@ -225,6 +233,39 @@ void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius
   impl_->highlight->VisibilityOff();
 }
 
+void SceneView::setRegionShading(const std::vector<RegionShade>& regions, const std::array<double, 3>& color) {
+  vtkPolyData* body = impl_->body;
+  if (!body) return;
+  if (regions.empty()) {
+    impl_->bodyMapper->ScalarVisibilityOff();
+    return;
+  }
+  const double* skin = impl_->bodyActor->GetProperty()->GetColor();
+  const vtkIdType n = body->GetNumberOfPoints();
+  std::vector<double> mix(size_t(n), 0.0);
+  for (const RegionShade& r : regions)
+    for (int v : r.vertices)
+      if (v >= 0 && v < n) mix[size_t(v)] = std::max(mix[size_t(v)], 0.15 + 0.45 * std::clamp(r.strength, 0.0, 1.0));
+  auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  colors->SetName("RegionColors");
+  colors->SetNumberOfComponents(3);
+  colors->SetNumberOfTuples(n);
+  for (vtkIdType i = 0; i < n; ++i) {
+    const double t = mix[size_t(i)];
+    colors->SetTuple3(i, 255 * (skin[0] * (1 - t) + color[0] * t), 255 * (skin[1] * (1 - t) + color[1] * t),
+                      255 * (skin[2] * (1 - t) + color[2] * t));
+  }
+  // A shallow copy keeps the loaded body untouched: the colours belong to this view only.
+  auto shaded = vtkSmartPointer<vtkPolyData>::New();
+  shaded->ShallowCopy(body);
+  shaded->GetPointData()->AddArray(colors);
+  impl_->bodyMapper->SetInputData(shaded);
+  impl_->bodyMapper->SetScalarModeToUsePointFieldData();
+  impl_->bodyMapper->SelectColorArray("RegionColors");
+  impl_->bodyMapper->SetColorModeToDirectScalars();
+  impl_->bodyMapper->ScalarVisibilityOn();
+}
+
 void SceneView::setHighlightedCase(size_t caseIndex) {
   if (caseIndex == SIZE_MAX) {
     impl_->highlight->VisibilityOff();
@@ -251,7 +292,8 @@ int SceneView::pickMarker(double x, double y, double tol) const {
     double d[3];
     ren->GetDisplayPoint(d);
     const double dd = (d[0] - x) * (d[0] - x) + (d[1] - y) * (d[1] - y);
-    if (dd < bestD) bestD = dd, best = int(i);
+    const double tol2 = bestD * m.scale * m.scale;  // bubbles are bigger targets
+    if (dd < tol2 && dd < (best < 0 ? tol2 : bestD)) bestD = dd, best = int(i);
   }
   return best;
 }

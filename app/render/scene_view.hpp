@@ -49,6 +49,14 @@ class SceneView {
   // Lesion markers (spheres of `radius` in body units, coloured by subtype; markers whose side
   // the source does not state are drawn translucent). Replaces the previous set.
   void setMarkers(const std::vector<MarkerSpec>& markers, double radius);
+  // Tints skin regions (vertex ids of the body) with `color`; strength 0..1 per region. An empty
+  // list shows plain skin. Used for coarse sites of other tables, which name a region, not a point.
+  struct RegionShade {
+    std::vector<int> vertices;
+    double strength = 1;
+  };
+  void setRegionShading(const std::vector<RegionShade>& regions, const std::array<double, 3>& color);
+
   // Rings the markers of one case (index into Dataset::cases); SIZE_MAX for none.
   void setHighlightedCase(size_t caseIndex);
   // Index into the last setMarkers() list of the front-facing marker nearest display pixel

@@ -195,12 +195,13 @@ TEST_CASE("a site of one sex is not drawn on the other figure's parent region", 
 
 TEST_CASE("markers sharing an anchor are spread apart, not stacked", "[markers]") {
   la::Dataset d;
-  for (int i = 0; i < 20; ++i) d.cases.push_back(caseWith("S" + std::to_string(i), {lesion("scalp", la::Side::None)}));
+  for (size_t i = 0; i < la::kMaxFan; ++i)
+    d.cases.push_back(caseWith("S" + std::to_string(i), {lesion("scalp", la::Side::None)}));
   std::vector<const la::Case*> all;
   for (const auto& c : d.cases) all.push_back(&c);
   const double r = 0.01;
   const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), flatMap(), r);
-  REQUIRE(L.markers.size() == 20);
+  REQUIRE(L.markers.size() == la::kMaxFan);
   for (size_t i = 0; i < L.markers.size(); ++i)
     for (size_t j = i + 1; j < L.markers.size(); ++j) {
       const auto& p = L.markers[i].position;
@@ -210,6 +211,32 @@ TEST_CASE("markers sharing an anchor are spread apart, not stacked", "[markers]"
     }
   // Lifted off the skin along the normal so the sphere sits on the surface.
   CHECK(L.markers[0].position[2] > 0.1);
+}
+
+TEST_CASE("many lesions at one site become one bubble that grows with the count", "[markers]") {
+  la::Dataset d;
+  for (int i = 0; i < 200; ++i) d.cases.push_back(caseWith("B" + std::to_string(i), {lesion("scalp", la::Side::None)}));
+  d.cases.back().subtype = la::Subtype::Dystrophic;  // a minority: the bubble takes the majority colour
+  std::vector<const la::Case*> all;
+  for (const auto& c : d.cases) all.push_back(&c);
+  const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), flatMap(), 0.01);
+  REQUIRE(L.markers.size() == 1);
+  CHECK(L.markers[0].count == 200);
+  CHECK(L.markers[0].scale > 1.0);
+  CHECK(L.markers[0].subtype == la::Subtype::Idiopathic);
+  CHECK(L.lesionsDrawn == 200);
+}
+
+TEST_CASE("lesions at a whole region or a coarse class are counted as areas, not markers", "[markers]") {
+  la::Dataset d;
+  d.cases.push_back(caseWith("R", {lesion("lower-limb", la::Side::None)}));
+  d.cases.push_back(caseWith("C", {lesion("anterior-torso", la::Side::None)}));
+  const std::vector<const la::Case*> all{&d.cases[0], &d.cases[1]};
+  const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), flatMap(), 0.01);
+  CHECK(L.markers.empty());
+  CHECK(L.lesionsAsRegions == 2);
+  CHECK(L.regionCounts.at("lower-limb") == 1);
+  CHECK(L.regionCounts.at("anterior-torso") == 1);
 }
 
 TEST_CASE("every placeable catalog site has a proportion (its own or a parent's)", "[sites]") {
