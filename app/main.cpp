@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/data_loading.hpp"
 #include "cli/render_job.hpp"
 #include "cli/xvfb.hpp"
 #include "core/paths.hpp"
@@ -22,9 +23,12 @@ int main(int argc, char** argv) {
                "Exit codes: 0 ok, 1 bad input (missing or unreadable file, invalid data), 2 usage."};
   app.set_version_flag("--version", std::string("lesion-atlas ") + la::versionString());
   std::string scenePath, body, screenshot, openCase;
+  std::vector<std::string> dataFiles, mappings;
   app.add_option("--scene", scenePath, "Open this scene file (JSON) in the window");
   app.add_option("--body", body, "Body to show: male, female, placeholder or a mesh file");
   app.add_option("--case", openCase, "Open the window on this case (e.g. CC000)");
+  CLI::Option* dataOpt = app.add_option("--data", dataFiles, "Show cases from this table instead of the built-in dataset (repeatable)");
+  CLI::Option* mappingOpt = app.add_option("--mapping", mappings, "Column mapping (file or shipped id) for the --data before it");
   app.add_option("--screenshot", screenshot, "Window mode: save the window (with panel) to this PNG and quit")
       ->group("");  // for docs and smoke tests, not for everyday use
 
@@ -58,12 +62,16 @@ int main(int argc, char** argv) {
     gui.scene.body = body;
     gui.sceneDir = fs::current_path();
   }
+  std::vector<la::cli::DataSpec> specs;
+  if (!la::cli::pairDataSpecs(&app, dataOpt, dataFiles, mappingOpt, mappings, specs)) return la::cli::kUsage;
+  for (const auto& sp : specs) gui.data.push_back({sp.file, sp.mapping});
   if (!la::cli::haveDisplay() && screenshot.empty()) {
     // A server or a container: show what the atlas would show, as a picture, instead of failing.
     la::cli::RenderJob job;
     job.scenePath = scenePath;
     job.body = body;
     job.out = fs::current_path() / "lesion-atlas-default.png";
+    job.data = specs;
     std::cerr << "lesion-atlas: no display; rendering the default view to a PNG instead\n";
     return la::cli::runRenderJob(job);
   }

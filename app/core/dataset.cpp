@@ -1,9 +1,19 @@
 #include "core/dataset.hpp"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <cstdlib>
 
 namespace la {
+
+void Dataset::removeTable(size_t table) {
+  if (table >= tables.size()) return;
+  tables.erase(tables.begin() + std::ptrdiff_t(table));
+  cases.erase(std::remove_if(cases.begin(), cases.end(), [&](const Case& c) { return c.table == table; }), cases.end());
+  for (auto& c : cases)
+    if (c.table > table) --c.table;
+}
 
 void Dataset::append(Dataset&& other) {
   const size_t offset = tables.size();

@@ -87,6 +87,8 @@ struct Dataset {
 
   // Moves everything in `other` to the end of this dataset, renumbering its table indices.
   void append(Dataset&& other);
+  // Removes one table and its cases, renumbering the later tables' indices.
+  void removeTable(size_t table);
 };
 
 // Controlled list of calcinosis variants (id and display name); the source's wording is kept

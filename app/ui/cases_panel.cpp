@@ -1,6 +1,7 @@
 #include "ui/cases_panel.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -95,6 +96,42 @@ void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog
   s.stats = computeStats(s.matches);
   s.dirty = false;
   ++s.generation;
+}
+
+void drawTablesSection(CasesState& s, const Dataset& data) {
+  if (!ImGui::CollapsingHeader("Tables")) return;
+  for (size_t t = 0; t < data.tables.size(); ++t) {
+    const TableInfo& ti = data.tables[t];
+    size_t n = 0;
+    for (const Case& c : data.cases) n += c.table == t;
+    ImGui::PushID(int(t));
+    ImGui::TextWrapped("%s: %zu records%s%s", ti.name.c_str(), n, ti.licence.empty() ? "" : ", ",
+                       ti.licence.c_str());
+    if (!ti.attribution.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ti.attribution.c_str());
+    if (ti.nonCommercial) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.05f, 1), "non-commercial");
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("remove")) s.removeTable = int(t);
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##importpath", "table to import (CSV or JSON)", &s.importPath);
+  std::vector<const char*> names{"calcinosis case layout (built-in)"};
+  for (const auto& id : s.mappingIds) names.push_back(id.c_str());
+  ImGui::SetNextItemWidth(-90);
+  ImGui::Combo("##mapping", &s.importMapping, names.data(), int(names.size()));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Column mapping: how the table's columns and site words map to the atlas.");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.importing || s.importPath.empty());
+  if (ImGui::Button("Import", ImVec2(-1, 0))) s.importRequested = true;
+  ImGui::EndDisabled();
+  if (s.importing) {
+    static const char spin[] = "|/-\\";
+    ImGui::Text("Importing %c", spin[int(ImGui::GetTime() * 8) % 4]);
+  }
 }
 
 bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catalog) {

@@ -29,6 +29,14 @@ struct CasesState {
   std::vector<const Case*> matches;
   CaseStats stats;
   std::string drawingNote;     // what the 3D view leaves out (set by the window)
+
+  // Tables: what the user asked for; the window does the work.
+  std::string importPath;
+  int importMapping = 0;                 // 0: the built-in calcinosis layout, else mappingIds[i-1]
+  std::vector<std::string> mappingIds;   // shipped mappings (assets/mappings)
+  bool importRequested = false;
+  bool importing = false;                // an import is running (shown with a spinner)
+  int removeTable = -1;
   bool showCase = false;
   bool showStats = true;
 };
@@ -39,6 +47,9 @@ void setFilter(CasesState& s, const CaseFilter& f);
 
 // Recomputes matches and stats when dirty. Cheap enough to call every frame.
 void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog);
+
+// Loaded tables with their licences, removal, and importing another table.
+void drawTablesSection(CasesState& s, const Dataset& data);
 
 // Panel with filters and the list; returns true when the filter changed this frame.
 bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catalog);

@@ -17,13 +17,16 @@
 #include <vtkPolyData.h>
 #include <vtkRenderer.h>
 
+#include <algorithm>
 #include <chrono>
+#include <future>
 #include <cstdio>
 #include <filesystem>
 #include <vector>
 
 #include "core/atomic_file.hpp"
 #include "core/content.hpp"
+#include "core/column_mapping.hpp"
 #include "core/importer.hpp"
 #include "core/site_catalog.hpp"
 #include "core/paths.hpp"
@@ -70,6 +73,8 @@ struct Atlas {
   bool overlayDirty = true;
   size_t highlighted = SIZE_MAX;
   unsigned casesGeneration = ~0u;
+  std::future<ImportResult> pendingImport;  // a table being read on a worker thread
+  std::string pendingImportName;
   int fbWidth = 0, fbHeight = 0;
 
   void message(const std::string& m) {
@@ -122,21 +127,93 @@ void loadBody(Atlas& a) {
 
 // The site catalog, the built-in dataset and the condition's text. A problem is reported in the
 // panel and the atlas still opens (with whatever did load).
-void loadData(Atlas& a) {
+void loadData(Atlas& a, const std::vector<std::pair<std::string, std::string>>& tables) {
   try {
     a.catalog = SiteCatalog::load(assetPath("sites.json"));
   } catch (const std::exception& e) {
     a.message(std::string("error: ") + e.what());
     return;
   }
-  ImportResult r = importBuiltinDataset(a.catalog);
-  for (const Problem& p : r.problems) a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
-  const size_t loaded = r.loaded;
-  if (mergeImport(a.data, std::move(r))) a.message("loaded " + std::to_string(loaded) + " published cases");
+  if (tables.empty()) {
+    ImportResult r = importBuiltinDataset(a.catalog);
+    for (const Problem& p : r.problems)
+      a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
+    const size_t loaded = r.loaded;
+    if (mergeImport(a.data, std::move(r))) a.message("loaded " + std::to_string(loaded) + " published cases");
+  }
+  for (const auto& [file, mappingArg] : tables) {
+    std::optional<ColumnMapping> mapping;
+    try {
+      if (!mappingArg.empty()) mapping = ColumnMapping::load(resolveMappingPath(mappingArg));
+    } catch (const std::exception& e) {
+      a.message(std::string("error: ") + e.what());
+      continue;
+    }
+    ImportResult r = importFile(file, mapping ? &*mapping : nullptr, a.catalog);
+    size_t shown = 0;
+    for (const Problem& p : r.problems)
+      if (++shown <= 20) a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
+    const size_t loaded = r.loaded;
+    if (mergeImport(a.data, std::move(r)))
+      a.message("loaded " + file + ": " + std::to_string(loaded) + " records");
+    else
+      a.message("error: " + file + ": import failed; nothing was loaded from it");
+  }
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(assetPath("mappings"), ec))
+    if (e.path().extension() == ".json") a.cases.mappingIds.push_back(e.path().stem().string());
+  std::sort(a.cases.mappingIds.begin(), a.cases.mappingIds.end());
   try {
     a.content = loadContent(assetPath("content/calcinosis-cutis.json"));
   } catch (const std::exception& e) {
     a.message(std::string("error: ") + e.what());
+  }
+}
+
+// Starts reading a table on a worker thread so the window stays responsive on large files; the
+// result is merged on the main thread (finishImport), and a failed import leaves the data as it was.
+void startImport(Atlas& a) {
+  a.cases.importRequested = false;
+  if (a.pendingImport.valid()) return;
+  const std::string path = a.cases.importPath;
+  std::optional<ColumnMapping> mapping;
+  if (a.cases.importMapping > 0 && size_t(a.cases.importMapping) <= a.cases.mappingIds.size()) {
+    try {
+      mapping = ColumnMapping::load(resolveMappingPath(a.cases.mappingIds[size_t(a.cases.importMapping - 1)]));
+    } catch (const std::exception& e) {
+      a.message(std::string("error: ") + e.what());
+      return;
+    }
+  }
+  a.pendingImportName = path;
+  a.cases.importing = true;
+  const SiteCatalog* catalog = &a.catalog;
+  a.pendingImport = std::async(std::launch::async, [path, mapping, catalog] {
+    return importFile(path, mapping ? &*mapping : nullptr, *catalog);
+  });
+}
+
+void finishImport(Atlas& a) {
+  if (!a.pendingImport.valid() ||
+      a.pendingImport.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    return;
+  ImportResult r = a.pendingImport.get();
+  a.cases.importing = false;
+  size_t shown = 0;
+  for (const Problem& p : r.problems) {
+    if (++shown > 20) {
+      a.message("... and " + std::to_string(r.problems.size() - 20) + " more problems (run `lesion-atlas validate`)");
+      break;
+    }
+    a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
+  }
+  const size_t loaded = r.loaded, skipped = r.skipped;
+  if (mergeImport(a.data, std::move(r))) {
+    a.message("imported " + a.pendingImportName + ": " + std::to_string(loaded) + " records, " +
+              std::to_string(skipped) + " skipped");
+    a.cases.dirty = true;
+  } else {
+    a.message("error: " + a.pendingImportName + ": import failed; nothing was loaded from it");
   }
 }
 
@@ -357,7 +434,7 @@ int runGui(const GuiOptions& opt) {
   for (auto& p : opt.scene.meshExclude) a.state.meshExcludeInput += (a.state.meshExcludeInput.empty() ? "" : ", ") + p;
   a.view.applyAppearance(a.state.scene);
   a.view.setCaption("");
-  loadData(a);
+  loadData(a, opt.data);
   try {
     ui::setFilter(a.cases, toCaseFilter(opt.scene.filter, a.catalog, "scene"));
   } catch (const std::exception& e) {
@@ -376,7 +453,10 @@ int runGui(const GuiOptions& opt) {
   int frameCount = 0;
   bool quit = false;
   while (!glfwWindowShouldClose(a.win) && !quit) {
-    if (framesToDraw <= 0 && opt.screenshot.empty()) {
+    if (a.pendingImport.valid()) {
+      glfwWaitEventsTimeout(0.1);  // keep the spinner turning and pick up the result
+      framesToDraw = std::max(framesToDraw, 1);
+    } else if (framesToDraw <= 0 && opt.screenshot.empty()) {
       glfwWaitEvents();
       framesToDraw = 3;
     } else {
@@ -399,7 +479,10 @@ int runGui(const GuiOptions& opt) {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     ui::PanelRequests req;
-    ui::drawMainPanel(a.state, req, [&] { ui::drawCasesPanel(a.cases, a.data, a.catalog); });
+    ui::drawMainPanel(a.state, req, [&] {
+      ui::drawCasesPanel(a.cases, a.data, a.catalog);
+      ui::drawTablesSection(a.cases, a.data);
+    });
     ui::drawCaseWindow(a.cases, a.data, a.catalog, a.content);
     ui::drawStatsWindow(a.cases, a.catalog);
     ui::drawHelpWindow(a.state);
@@ -409,13 +492,26 @@ int runGui(const GuiOptions& opt) {
     ImGui::Render();
 
     if (req.loadBody) loadBody(a);
-    if (req.appearanceChanged) a.view.applyAppearance(a.state.scene);
+    if (req.appearanceChanged) {
+      a.view.applyAppearance(a.state.scene);
+      a.overlayDirty = true;  // region tints blend with the skin colour
+    }
     if (req.resetView) req.cameraPreset = "front";
     if (!req.cameraPreset.empty()) {
       a.currentPreset = req.cameraPreset;
       CameraSpec c;
       c.preset = req.cameraPreset;
       a.view.applyCamera(c, a.aspect());
+    }
+    if (a.cases.importRequested) startImport(a);
+    finishImport(a);
+    if (a.cases.removeTable >= 0) {
+      a.message("removed table " + a.data.tables[size_t(a.cases.removeTable)].name);
+      a.data.removeTable(size_t(a.cases.removeTable));
+      a.cases.removeTable = -1;
+      a.cases.selected = -1;
+      a.cases.showCase = false;
+      a.cases.dirty = true;
     }
     ui::refreshCases(a.cases, a.data, a.catalog);
     if (a.cases.generation != a.casesGeneration) a.casesGeneration = a.cases.generation, a.overlayDirty = true;
