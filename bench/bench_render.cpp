@@ -1,0 +1,109 @@
+// Rendering and placement costs that decide how the atlas feels: loading a built-in body through
+// Assimp, laying out markers for a large (synthetic) table, and drawing a slide offscreen.
+// Synthetic lesions are generated here, in memory, and labelled synthetic; nothing is written
+// into assets/. Needs an X display (run under xvfb-run, or it starts a private Xvfb).
+#include <benchmark/benchmark.h>
+
+#include <vtkPolyData.h>
+
+#include <filesystem>
+
+#include "cli/xvfb.hpp"
+#include "core/importer.hpp"
+#include "core/marker_layout.hpp"
+#include "core/paths.hpp"
+#include "core/site_catalog.hpp"
+#include "core/site_map.hpp"
+#include "render/atlas_overlay.hpp"
+#include "render/mesh_io.hpp"
+#include "render/offscreen.hpp"
+#include "render/scene_view.hpp"
+
+namespace {
+
+const la::SiteCatalog& catalog() {
+  static const la::SiteCatalog c = la::SiteCatalog::load(la::assetPath("sites.json"));
+  return c;
+}
+
+const la::SiteMap& maleMap() {
+  static const la::SiteMap m = la::SiteMap::load(la::assetPath("bodies/male.sites.json"));
+  return m;
+}
+
+vtkSmartPointer<vtkPolyData> maleBody() {
+  static vtkSmartPointer<vtkPolyData> b = la::render::loadMesh(la::assetPath("bodies/male.glb"));
+  return b;
+}
+
+// SYNTHETIC: n one-lesion cases spread over the catalog's point sites, sides alternating.
+la::Dataset syntheticDataset(size_t n) {
+  std::vector<std::string> sites;
+  for (const la::Site& s : catalog().sites())
+    if (!s.region && !s.coarse && s.sex.empty() && s.id != "unspecified" && s.id != "other") sites.push_back(s.id);
+  la::Dataset d;
+  la::TableInfo t;
+  t.name = "SYNTHETIC benchmark table";
+  d.tables.push_back(t);
+  d.cases.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    la::Case& c = d.cases[i];
+    c.id = "SYN" + std::to_string(i);
+    c.subtype = la::Subtype(i % 6);
+    la::Lesion l;
+    l.siteId = sites[(i * 7919) % sites.size()];
+    l.side = (i % 3 == 0) ? la::Side::Left : (i % 3 == 1 ? la::Side::Right : la::Side::None);
+    c.lesions.push_back(l);
+  }
+  return d;
+}
+
+void BM_LoadBuiltinBody(benchmark::State& state) {
+  for (auto _ : state) {
+    auto mesh = la::render::loadMesh(la::assetPath("bodies/male.glb"));
+    benchmark::DoNotOptimize(mesh->GetNumberOfPoints());
+  }
+}
+BENCHMARK(BM_LoadBuiltinBody)->Unit(benchmark::kMillisecond);
+
+void BM_LoadSiteMap(benchmark::State& state) {
+  for (auto _ : state) {
+    auto m = la::SiteMap::load(la::assetPath("bodies/male.sites.json"));
+    benchmark::DoNotOptimize(m.anchors.size());
+  }
+}
+BENCHMARK(BM_LoadSiteMap)->Unit(benchmark::kMillisecond);
+
+void BM_BuildOverlay(benchmark::State& state) {
+  const la::Dataset d = syntheticDataset(size_t(state.range(0)));
+  std::vector<const la::Case*> all;
+  for (const auto& c : d.cases) all.push_back(&c);
+  auto body = maleBody();
+  for (auto _ : state) {
+    auto o = la::render::buildOverlay(d, all, catalog(), maleMap(), body, "built-in male");
+    benchmark::DoNotOptimize(o.layout.markers.size());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_BuildOverlay)->Arg(113)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+void BM_RenderSlide(benchmark::State& state) {
+  static la::cli::PrivateDisplay display;  // no-op when DISPLAY is set
+  const la::Dataset d = syntheticDataset(113);
+  std::vector<const la::Case*> all;
+  for (const auto& c : d.cases) all.push_back(&c);
+  la::render::SceneView view;
+  view.setBody(maleBody());
+  la::Scene scene;
+  view.applyAppearance(scene);
+  la::render::applyOverlay(view, la::render::buildOverlay(d, all, catalog(), maleMap(), maleBody(), "built-in male"));
+  const int w = int(state.range(0)), h = int(state.range(1));
+  view.applyCamera(scene.camera, double(w) / h);
+  const auto out = std::filesystem::temp_directory_path() / "la_bench_slide.png";
+  for (auto _ : state) la::render::renderToPng(view, {w, h, false}, out);
+}
+BENCHMARK(BM_RenderSlide)->Args({1920, 1080})->Args({3840, 2160})->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+
+BENCHMARK_MAIN();
