@@ -214,9 +214,9 @@ Model buildBody(Sex sex) {
     // Kept clear of the arm: a breast touching the inner arm closes a tunnel through the axilla.
     const Vec3 c = m.surfaceAlong(P(0.073, 1.235, 0), Z);
     const Frame f = frameFromAxes(normalize(Vec3{0, 1, 0.15}), normalize(Vec3{0.18, -0.1, 1}));
-    const Vec3 centre = c + P(0.0, -0.012, -0.016);
-    m.add(ellipsoid(centre, P(0.055, 0.060, 0.054), f), 0.04, Part::Breast, true);
-    k.nipple = centre + f.toWorld(P(0, -0.008, 0.056));
+    const Vec3 centre = c + P(0.0, -0.012, -0.010);
+    m.add(ellipsoid(centre, P(0.055, 0.060, 0.056), f), 0.04, Part::Breast, true);
+    k.nipple = centre + f.toWorld(P(0, -0.008, 0.058));
     m.add(ellipsoid(k.nipple + P(0, 0, -0.002), P(0.009, 0.009, 0.004), f), 0.006, Part::Breast, true);
     m.add(ellipsoid(k.nipple + P(0, 0, 0.001), P(0.0045, 0.0045, 0.004), f), 0.003, Part::Breast, true);
   } else {
