@@ -77,7 +77,8 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
     for (size_t li = 0; li < c->lesions.size(); ++li) {
       const Lesion& l = c->lesions[li];
       const Site* site = catalog.byId(l.siteId);
-      if (!site || l.siteId == "unspecified") {
+      // "other" means the source names a site outside the catalog: like a vague one, it has no place.
+      if (!site || l.siteId == "unspecified" || l.siteId == "other") {
         ++out.lesionsUnspecified;
         continue;
       }

@@ -35,7 +35,7 @@ inline constexpr size_t kMaxFan = 19;
 struct MarkerLayout {
   std::vector<MarkerSpec> markers;
   size_t lesionsDrawn = 0;            // lesions with at least one marker
-  size_t lesionsUnspecified = 0;      // vague location: listed, never drawn
+  size_t lesionsUnspecified = 0;      // vague location or "other": listed, never drawn
   size_t lesionsNotOnFigure = 0;      // the site does not exist on this figure (e.g. scrotum on a female body)
   // Lesions at coarse classes of other tables ("anterior torso"): a region, never a point, so no
   // marker; counted per coarse site id for shading the region.

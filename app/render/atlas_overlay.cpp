@@ -102,7 +102,7 @@ Overlay buildOverlay(const Dataset& data, const std::vector<const Case*>& cases,
   std::string line1 = std::to_string(cases.size()) + " cases, " + std::to_string(lesions) + " lesions";
   std::string notes;
   auto note = [&](const std::string& n) { notes += (notes.empty() ? "" : "\n") + n; };
-  if (o.layout.lesionsUnspecified) note(std::to_string(o.layout.lesionsUnspecified) + " at unspecified sites (not drawn)");
+  if (o.layout.lesionsUnspecified) note(std::to_string(o.layout.lesionsUnspecified) + " at unspecified or other sites (not drawn)");
   if (o.layout.lesionsAsRegions) {
     // Coarse classes (e.g. ISIC "anterior torso") become shaded regions: the union of the patches
     // of the sites each one covers, darker for more lesions.

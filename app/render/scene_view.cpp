@@ -18,11 +18,14 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
+#include <vtkShaderProperty.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "la_shaders.h"
 
 namespace la::render {
 
@@ -135,6 +138,10 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   prop->SetAmbient(0.12);
   prop->SetSpecular(0.12);
   prop->SetSpecularPower(18);
+  // The shader file starts with the VTK tag it extends (after the lighting code).
+  std::string rim = kShader_skin_rim;
+  const std::string tag = rim.substr(0, rim.find('\n'));
+  impl_->bodyActor->GetShaderProperty()->AddFragmentShaderReplacement(tag, true, tag + "\n" + rim.substr(rim.find('\n') + 1), false);
   impl_->bodyActor->VisibilityOff();
   r.AddActor(impl_->bodyActor);
 
