@@ -9,6 +9,8 @@
 #include "core/site_catalog.hpp"
 #include "core/site_listing.hpp"
 #include "core/site_map.hpp"
+#include "render/mesh_io.hpp"
+#include "render/site_placement.hpp"
 
 namespace la::cli {
 namespace {
@@ -16,7 +18,9 @@ namespace {
 // Turns --body into an AnchorsProvider: the site map beside the body mesh (built-in figures:
 // assets/bodies/<name>.sites.json; a user mesh: <mesh>.sites.json, see la::siteMapPathFor).
 // A body without a site map is refused rather than listed without the anchors that were asked for.
-std::optional<AnchorsProvider> anchorsForBody(const std::string& body, std::string& error) {
+std::optional<AnchorsProvider> anchorsForBody(const std::string& body, const SiteCatalog& catalog,
+                                              const render::MeshLoadOptions& meshOptions, std::string& error,
+                                              bool& placed) {
   namespace fs = std::filesystem;
   fs::path mapPath;
   std::error_code ec;
@@ -29,11 +33,21 @@ std::optional<AnchorsProvider> anchorsForBody(const std::string& body, std::stri
     error = body + ": no such body (use male, female or a mesh file)";
     return std::nullopt;
   }
-  if (!fs::is_regular_file(mapPath, ec)) {
-    error = body + ": no site map (expected " + mapPath.string() + "; place the sites in the atlas's calibration mode)";
-    return std::nullopt;
-  }
   auto map = std::make_shared<SiteMap>();
+  placed = false;
+  if (!fs::is_regular_file(mapPath, ec)) {
+    // No map yet: a first placement from body proportions (the user corrects it in the window's
+    // calibration mode, which saves the map beside the mesh).
+    try {
+      auto mesh = render::loadMesh(body, meshOptions);
+      *map = render::placeSitesByProportion(mesh, catalog, fs::path(body).filename().string());
+      placed = true;
+    } catch (const std::exception& e) {
+      error = e.what();
+      return std::nullopt;
+    }
+    return AnchorsProvider([map](const Site& s) { return map->forSite(s.id); });
+  }
   try {
     *map = SiteMap::load(mapPath);
   } catch (const std::exception& e) {
@@ -49,11 +63,16 @@ void registerSitesCommand(CLI::App& app, int& exitCode) {
   struct Opts {
     std::string format = "text";
     std::string body;
+    std::vector<std::string> include, exclude;
   };
   auto opts = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("sites", "List the catalog of skin sites (ids, names, parents, sides, synonyms)");
   sub->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  sub->add_option("--body", opts->body, "Add each site's anchors on this body (male, female or a mesh file)");
+  sub->add_option("--body", opts->body,
+                  "Add each site's anchors on this body (male, female or a mesh file; a mesh without a "
+                  "<mesh>.sites.json map gets a first placement from body proportions)");
+  sub->add_option("--include", opts->include, "With a mesh file: keep only meshes whose names match (glob)");
+  sub->add_option("--exclude", opts->exclude, "With a mesh file: drop meshes whose names match (glob)");
   sub->callback([opts, &exitCode]() {
     SiteCatalog catalog;
     try {
@@ -66,12 +85,17 @@ void registerSitesCommand(CLI::App& app, int& exitCode) {
     std::optional<AnchorsProvider> anchors;
     if (!opts->body.empty()) {
       std::string error;
-      anchors = anchorsForBody(opts->body, error);
+      bool placed = false;
+      render::MeshLoadOptions meshOptions{opts->include, opts->exclude};
+      anchors = anchorsForBody(opts->body, catalog, meshOptions, error, placed);
       if (!anchors) {
         std::cerr << "sites: " << error << "\n";
         exitCode = kBadInput;
         return;
       }
+      if (placed)
+        std::cerr << "sites: " << opts->body
+                  << " has no site map; anchors are a first placement from body proportions (mesh units)\n";
     }
     const AnchorsProvider* provider = anchors ? &*anchors : nullptr;
     if (opts->format == "json") std::cout << sitesToJson(catalog, provider).dump(1) << "\n";
