@@ -23,9 +23,11 @@ int main(int argc, char** argv) {
                "Exit codes: 0 ok, 1 bad input (missing or unreadable file, invalid data), 2 usage."};
   app.set_version_flag("--version", std::string("lesion-atlas ") + la::versionString());
   std::string scenePath, body, screenshot, openCase;
-  std::vector<std::string> dataFiles, mappings;
+  std::vector<std::string> dataFiles, mappings, include, exclude;
   app.add_option("--scene", scenePath, "Open this scene file (JSON) in the window");
   app.add_option("--body", body, "Body to show: male, female, placeholder or a mesh file");
+  app.add_option("--include", include, "With --body FILE: keep only meshes whose names match (glob, repeatable)");
+  app.add_option("--exclude", exclude, "With --body FILE: drop meshes whose names match (glob, repeatable)");
   app.add_option("--case", openCase, "Open the window on this case (e.g. CC000)");
   CLI::Option* dataOpt = app.add_option("--data", dataFiles, "Show cases from this table instead of the built-in dataset (repeatable)");
   CLI::Option* mappingOpt = app.add_option("--mapping", mappings, "Column mapping (file or shipped id) for the --data before it");
@@ -62,6 +64,8 @@ int main(int argc, char** argv) {
     gui.scene.body = body;
     gui.sceneDir = fs::current_path();
   }
+  if (!include.empty()) gui.scene.meshInclude = include;
+  if (!exclude.empty()) gui.scene.meshExclude = exclude;
   std::vector<la::cli::DataSpec> specs;
   if (!la::cli::pairDataSpecs(&app, dataOpt, dataFiles, mappingOpt, mappings, specs)) return la::cli::kUsage;
   for (const auto& sp : specs) gui.data.push_back({sp.file, sp.mapping});
@@ -70,6 +74,8 @@ int main(int argc, char** argv) {
     la::cli::RenderJob job;
     job.scenePath = scenePath;
     job.body = body;
+    job.include = include;
+    job.exclude = exclude;
     job.out = fs::current_path() / "lesion-atlas-default.png";
     job.data = specs;
     std::cerr << "lesion-atlas: no display; rendering the default view to a PNG instead\n";

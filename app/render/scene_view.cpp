@@ -1,6 +1,7 @@
 #include "render/scene_view.hpp"
 
 #include <vtkActor.h>
+#include <vtkCellPicker.h>
 #include <vtkCoordinate.h>
 #include <vtkDiskSource.h>
 #include <vtkDoubleArray.h>
@@ -47,6 +48,8 @@ struct SceneView::Impl {
   vtkSmartPointer<vtkSphereSource> sphere = vtkSmartPointer<vtkSphereSource>::New();
   vtkSmartPointer<vtkDiskSource> haloDisk = vtkSmartPointer<vtkDiskSource>::New();
   vtkSmartPointer<vtkTransformPolyDataFilter> haloRing = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+  vtkSmartPointer<vtkActor> anchors = vtkSmartPointer<vtkActor>::New();
+  vtkSmartPointer<vtkSphereSource> anchorSphere = vtkSmartPointer<vtkSphereSource>::New();
   vtkSmartPointer<vtkLegendBoxActor> legend = vtkSmartPointer<vtkLegendBoxActor>::New();
   std::vector<MarkerSpec> markerSpecs;
   double markerRadius = 0.01;
@@ -171,6 +174,11 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   r.AddActor(impl_->markersFaint);
   r.AddActor(impl_->highlight);
 
+  impl_->anchorSphere->SetThetaResolution(12);
+  impl_->anchorSphere->SetPhiResolution(8);
+  setupGlyphActor(impl_->anchors, impl_->anchorSphere);
+  r.AddActor(impl_->anchors);
+
   impl_->legend->BorderOff();
   impl_->legend->BoxOff();
   impl_->legend->SetPadding(2);
@@ -271,6 +279,36 @@ void SceneView::setRegionShading(const std::vector<RegionShade>& regions, const 
   impl_->bodyMapper->SelectColorArray("RegionColors");
   impl_->bodyMapper->SetColorModeToDirectScalars();
   impl_->bodyMapper->ScalarVisibilityOn();
+}
+
+void SceneView::setAnchorPoints(const std::vector<std::array<double, 3>>& points, int current) {
+  std::vector<MarkerSpec> specs(points.size());
+  for (size_t i = 0; i < points.size(); ++i) {
+    specs[i].position = points[i];
+    specs[i].scale = int(i) == current ? 2.0 : 1.0;
+  }
+  const std::array<double, 3> white{0.96, 0.96, 0.96};
+  auto pd = glyphPoints(specs, false, &white);
+  // The current site stands out in the ring colour.
+  if (current >= 0 && current < int(points.size())) {
+    auto* c = vtkUnsignedCharArray::SafeDownCast(pd->GetPointData()->GetArray("Colors"));
+    c->SetTuple3(current, 255, 184, 0);
+  }
+  const auto b = bodyBounds();
+  impl_->anchorSphere->SetRadius(0.004 * (b[3] - b[2]));
+  static_cast<vtkGlyph3DMapper*>(impl_->anchors->GetMapper())->SetInputData(pd);
+  impl_->anchors->SetVisibility(!points.empty());
+}
+
+bool SceneView::pickSurface(double x, double y, std::array<double, 3>& position, std::array<double, 3>& normal) const {
+  auto picker = vtkSmartPointer<vtkCellPicker>::New();
+  picker->SetTolerance(0.0005);
+  picker->PickFromListOn();
+  picker->AddPickList(impl_->bodyActor);
+  if (!picker->Pick(x, y, 0, impl_->renderer)) return false;
+  picker->GetPickPosition(position.data());
+  picker->GetPickNormal(normal.data());
+  return true;
 }
 
 void SceneView::setHighlightedCase(size_t caseIndex) {

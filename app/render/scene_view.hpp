@@ -57,6 +57,12 @@ class SceneView {
   };
   void setRegionShading(const std::vector<RegionShade>& regions, const std::array<double, 3>& color);
 
+  // Small neutral spheres at site anchors (calibration view); empty hides them. `current` (index
+  // into the list, or -1) is drawn larger in the highlight colour.
+  void setAnchorPoints(const std::vector<std::array<double, 3>>& points, int current);
+  // The body surface under display pixel (x, y), origin bottom-left: position and outward normal.
+  bool pickSurface(double x, double y, std::array<double, 3>& position, std::array<double, 3>& normal) const;
+
   // Rings the markers of one case (index into Dataset::cases); SIZE_MAX for none.
   void setHighlightedCase(size_t caseIndex);
   // Index into the last setMarkers() list of the front-facing marker nearest display pixel

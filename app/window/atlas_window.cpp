@@ -37,6 +37,7 @@
 #include "render/site_placement.hpp"
 #include "render/scene_loader.hpp"
 #include "render/scene_view.hpp"
+#include "ui/calibration_panel.hpp"
 #include "ui/cases_panel.hpp"
 #include "ui/panels.hpp"
 
@@ -69,6 +70,10 @@ struct Atlas {
   int clickedX = -1, clickedY = -1;  // a left click without drag this frame (VTK display coords)
   SiteMap siteMap;
   std::string bodyLabel;
+  fs::path bodyFile;
+  ui::CalibrationState calib;
+  std::vector<std::pair<bool, SiteAnchor>> calibUndo;  // (existed before, previous value)
+  bool anchorsDirty = true;
   render::Overlay overlay;
   bool overlayDirty = true;
   size_t highlighted = SIZE_MAX;
@@ -108,6 +113,15 @@ void loadBody(Atlas& a) {
     SiteMap map = render::siteMapForBody(mesh, file, a.catalog, &fromFile);
     a.view.setBody(mesh);
     a.siteMap = std::move(map);
+    a.bodyFile = file;
+    a.calibUndo.clear();
+    a.calib.undoDepth = 0;
+    a.calib.unsaved = false;
+    a.calib.builtinBody = s.body == "male" || s.body == "female";
+    a.calib.mapFile = siteMapPathFor(file).string();
+    a.calib.source = fromFile ? "Anchors from " + siteMapPathFor(file).filename().string()
+                              : "Anchors placed from body proportions (not saved yet); correct them below.";
+    a.anchorsDirty = true;
     a.bodyLabel = (s.body == "male" || s.body == "female" || s.body == "placeholder") ? "built-in " + s.body
                                                                                      : file.filename().string();
     a.overlayDirty = true;
@@ -214,6 +228,81 @@ void finishImport(Atlas& a) {
     a.cases.dirty = true;
   } else {
     a.message("error: " + a.pendingImportName + ": import failed; nothing was loaded from it");
+  }
+}
+
+// The calibration view: every anchor as a dot, the selected site's in gold.
+void refreshAnchors(Atlas& a) {
+  if (!a.anchorsDirty) return;
+  a.anchorsDirty = false;
+  std::vector<std::array<double, 3>> pts;
+  int current = -1;
+  if (a.calib.showAnchors) {
+    const std::string side = ui::calibrationSide(a.calib, a.catalog);
+    for (const SiteAnchor& an : a.siteMap.anchors) {
+      if (an.site == a.calib.siteId && an.side == side) current = int(pts.size());
+      pts.push_back(an.position);
+    }
+  }
+  a.view.setAnchorPoints(pts, current);
+}
+
+// A click on the skin while placing: the selected site's anchor moves there (undoable).
+void placeAnchor(Atlas& a, int x, int y) {
+  std::array<double, 3> pos, normal;
+  a.calib.placing = false;
+  if (!a.view.pickSurface(x, y, pos, normal)) {
+    a.message("no skin under the cursor; nothing placed");
+    return;
+  }
+  const std::string side = ui::calibrationSide(a.calib, a.catalog);
+  SiteAnchor* an = nullptr;
+  for (SiteAnchor& x2 : a.siteMap.anchors)
+    if (x2.site == a.calib.siteId && x2.side == side) an = &x2;
+  if (an) {
+    a.calibUndo.push_back({true, *an});
+  } else {
+    SiteAnchor fresh;
+    fresh.site = a.calib.siteId;
+    fresh.side = side;
+    a.calibUndo.push_back({false, fresh});
+    a.siteMap.anchors.push_back(fresh);
+    an = &a.siteMap.anchors.back();
+  }
+  an->position = pos;
+  an->normal = normal;
+  a.calib.undoDepth = a.calibUndo.size();
+  a.calib.unsaved = true;
+  a.anchorsDirty = a.overlayDirty = true;
+  a.message("placed " + a.calib.siteId + (side == "none" ? "" : " (" + side + ")"));
+}
+
+void undoAnchor(Atlas& a) {
+  a.calib.undoRequested = false;
+  if (a.calibUndo.empty()) return;
+  auto [existed, prev] = a.calibUndo.back();
+  a.calibUndo.pop_back();
+  auto& v = a.siteMap.anchors;
+  auto it = std::find_if(v.begin(), v.end(), [&](const SiteAnchor& x) { return x.site == prev.site && x.side == prev.side; });
+  if (it != v.end()) {
+    if (existed) *it = prev;
+    else v.erase(it);
+  }
+  a.calib.undoDepth = a.calibUndo.size();
+  a.calib.unsaved = !a.calibUndo.empty();
+  a.anchorsDirty = a.overlayDirty = true;
+  a.message("undid placement of " + prev.site);
+}
+
+void saveSiteMap(Atlas& a) {
+  a.calib.saveRequested = false;
+  try {
+    a.siteMap.save(siteMapPathFor(a.bodyFile));
+    a.calib.unsaved = false;
+    a.calib.source = "Anchors from " + siteMapPathFor(a.bodyFile).filename().string();
+    a.message("saved site map " + siteMapPathFor(a.bodyFile).string());
+  } catch (const std::exception& e) {
+    a.message(std::string("error: ") + e.what());  // the anchors stay as they are, unsaved
   }
 }
 
@@ -482,6 +571,11 @@ int runGui(const GuiOptions& opt) {
     ui::drawMainPanel(a.state, req, [&] {
       ui::drawCasesPanel(a.cases, a.data, a.catalog);
       ui::drawTablesSection(a.cases, a.data);
+      const bool shown = a.calib.showAnchors;
+      const std::string site = a.calib.siteId;
+      const int side = a.calib.side;
+      ui::drawCalibrationSection(a.calib, a.catalog);
+      if (shown != a.calib.showAnchors || site != a.calib.siteId || side != a.calib.side) a.anchorsDirty = true;
     });
     ui::drawCaseWindow(a.cases, a.data, a.catalog, a.content);
     ui::drawStatsWindow(a.cases, a.catalog);
@@ -516,6 +610,13 @@ int runGui(const GuiOptions& opt) {
     ui::refreshCases(a.cases, a.data, a.catalog);
     if (a.cases.generation != a.casesGeneration) a.casesGeneration = a.cases.generation, a.overlayDirty = true;
     refreshOverlay(a);
+    if (a.calib.undoRequested) undoAnchor(a);
+    if (a.calib.saveRequested) saveSiteMap(a);
+    if (a.clickedX >= 0 && a.calib.placing) {
+      placeAnchor(a, a.clickedX, a.clickedY);
+      a.clickedX = a.clickedY = -1;
+    }
+    refreshAnchors(a);
     if (a.clickedX >= 0) {
       const int m = a.view.pickMarker(a.clickedX, a.clickedY);
       if (m >= 0) {

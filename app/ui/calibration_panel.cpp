@@ -1,0 +1,54 @@
+#include "ui/calibration_panel.hpp"
+
+#include <imgui.h>
+
+namespace la::ui {
+
+std::string calibrationSide(const CalibrationState& s, const SiteCatalog& catalog) {
+  const Site* site = catalog.byId(s.siteId);
+  if (!site || !site->sided) return "none";
+  return s.side == 0 ? "left" : "right";
+}
+
+void drawCalibrationSection(CalibrationState& s, const SiteCatalog& catalog) {
+  if (!ImGui::CollapsingHeader("Site anchors (calibration)")) return;
+  ImGui::TextWrapped("%s", s.source.c_str());
+  ImGui::Checkbox("Show anchors", &s.showAnchors);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A white dot per site and side; the selected one is gold.");
+  const Site* cur = catalog.byId(s.siteId);
+  ImGui::SetNextItemWidth(170);
+  if (ImGui::BeginCombo("##calsite", cur ? cur->name.c_str() : "site")) {
+    for (const Site& site : catalog.sites()) {
+      if (site.coarse || site.id == "unspecified" || site.id == "other") continue;
+      if (ImGui::Selectable(site.name.c_str(), site.id == s.siteId)) s.siteId = site.id, s.showAnchors = true;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  const bool sided = cur && cur->sided;
+  ImGui::BeginDisabled(!sided);
+  ImGui::RadioButton("left", &s.side, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("right", &s.side, 1);
+  ImGui::EndDisabled();
+  if (s.placing) {
+    ImGui::TextColored(ImVec4(0.8f, 0.5f, 0.0f, 1), "Click the skin where this site is (Esc cancels)");
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.placing = false;
+  } else if (ImGui::Button("Place on the body", ImVec2(-1, 0))) {
+    s.placing = true;
+    s.showAnchors = true;
+  }
+  ImGui::BeginDisabled(s.undoDepth == 0);
+  if (ImGui::Button("Undo placement")) s.undoRequested = true;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.builtinBody || !s.unsaved);
+  if (ImGui::Button("Save site map")) s.saveRequested = true;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(s.builtinBody ? "The built-in figures ship their own site maps."
+                                    : "Written atomically beside the mesh: %s", s.mapFile.c_str());
+  if (s.unsaved && !s.builtinBody) ImGui::TextDisabled("unsaved changes");
+}
+
+}  // namespace la::ui
