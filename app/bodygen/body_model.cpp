@@ -297,19 +297,21 @@ Model buildBody(Sex sex) {
   k.hand = hf;
   auto HP = [&](double x, double y, double z) { return k.wrist + hf.toWorld(P(x, y, z)); };
   m.add(ellipsoid(HP(0, 0.004, 0), P(0.028 * hg, 0.022, 0.018 * hg), hf), 0.02, Part::Forearm, true);
-  m.add(roundBox(HP(0, 0.050, -0.001), P(0.040 * hg, 0.047, 0.0125 * hg), L(0.0118 * hg), hf), 0.02, Part::Palm,
+  m.add(roundBox(HP(0, 0.052, -0.001), P(0.040 * hg, 0.049, 0.0125 * hg), L(0.0118 * hg), hf), 0.02, Part::Palm,
         true);
   // Dorsal arch of the metacarpals, so the back of the hand is not a flat slab.
-  m.add(ellipsoid(HP(0.002, 0.052, -0.005), P(0.038 * hg, 0.050, 0.012 * hg), hf), 0.015, Part::Palm, true);
+  m.add(ellipsoid(HP(0.002, 0.054, -0.005), P(0.038 * hg, 0.052, 0.012 * hg), hf), 0.015, Part::Palm, true);
   m.add(ellipsoid(HP(0.020 * hg, 0.036, 0.008), P(0.018 * hg, 0.030, 0.013 * hg), hf), 0.015, Part::Palm, true);
   m.add(ellipsoid(HP(-0.027 * hg, 0.047, 0.006), P(0.012 * hg, 0.034, 0.010 * hg), hf), 0.015, Part::Palm, true);
-  // Fingers (index, middle, ring, little), slightly spread and flexed.
+  // Fingers (index, middle, ring, little), slightly spread and flexed. Neighbours are >= 2.5 mm
+  // apart at the knuckles and diverge from there: a gap near the sampling resolution fuses in
+  // places only and leaves a tunnel under the web (genus > 0).
   struct FingerSpec { double x, y, angle, l1, l2, l3, r0, r1, r2; };
   const FingerSpec fs[4] = {
-      {0.028, 0.094, 7.0, 0.040, 0.023, 0.015, 0.0093, 0.0085, 0.0077},
-      {0.008, 0.096, 1.5, 0.044, 0.026, 0.016, 0.0095, 0.0087, 0.0079},
-      {-0.012, 0.094, -4.5, 0.042, 0.025, 0.015, 0.0090, 0.0082, 0.0074},
-      {-0.030, 0.088, -10.5, 0.032, 0.018, 0.013, 0.0080, 0.0073, 0.0067},
+      {0.028, 0.099, 8.0, 0.0376, 0.0216, 0.0141, 0.0086, 0.0084, 0.0077},
+      {0.008, 0.101, 2.0, 0.0414, 0.0244, 0.0150, 0.0087, 0.0086, 0.0079},
+      {-0.012, 0.099, -4.5, 0.0395, 0.0235, 0.0141, 0.0084, 0.0081, 0.0074},
+      {-0.030, 0.093, -11.0, 0.0301, 0.0169, 0.0122, 0.0076, 0.0072, 0.0067},
   };
   for (int i = 0; i < 4; ++i) {
     const FingerSpec& f = fs[i];
@@ -318,7 +320,7 @@ Model buildBody(Sex sex) {
     k.fingerMcp[i] = p;
     double flex = rad(4.0);
     const double ls[3] = {f.l1, f.l2, f.l3};
-    const double rs[4] = {f.r0 * hg, f.r1 * hg, f.r2 * hg, f.r2 * hg * 0.92};
+    const double rs[4] = {f.r0 * hg, f.r1 * hg, f.r2 * hg, f.r2 * hg * 0.98};  // round pads, no point
     for (int j = 0; j < 3; ++j) {
       const Vec3 dl = normalize(Vec3{std::sin(a), std::cos(a) * std::cos(flex), std::sin(flex)});
       const Vec3 q = p + hf.toWorld(dl) * L(ls[j]);

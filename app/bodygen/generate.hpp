@@ -11,7 +11,7 @@
 namespace la::bodygen {
 
 struct GenerateOptions {
-  double voxel = 0.0022;          // metres; fingers/toes need ~4 voxels across their gaps
+  double voxel = 0.0018;          // metres; 2.2 mm left fingertips faceted, gaps need >= 2 voxels
   int targetTriangles = 200000;
   int threads = 2;
   bool verbose = false;
