@@ -33,7 +33,6 @@ void drawCalibrationSection(CalibrationState& s, const SiteCatalog& catalog) {
   ImGui::EndDisabled();
   if (s.placing) {
     ImGui::TextColored(ImVec4(0.8f, 0.5f, 0.0f, 1), "Click the skin where this site is (Esc cancels)");
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.placing = false;
   } else if (ImGui::Button("Place on the body", ImVec2(-1, 0))) {
     s.placing = true;
     s.showAnchors = true;

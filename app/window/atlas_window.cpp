@@ -74,6 +74,7 @@ struct Atlas {
   ui::CalibrationState calib;
   std::vector<std::pair<bool, SiteAnchor>> calibUndo;  // (existed before, previous value)
   bool anchorsDirty = true;
+  std::vector<std::pair<int, int>> pressedKeys;  // (key, mods) pressed since the last frame
   render::Overlay overlay;
   bool overlayDirty = true;
   size_t highlighted = SIZE_MAX;
@@ -420,20 +421,32 @@ void routeMouse(Atlas& a) {
     a.iren->InvokeEvent(io.MouseWheel > 0 ? vtkCommand::MouseWheelForwardEvent : vtkCommand::MouseWheelBackwardEvent);
 }
 
+// Shortcuts come from GLFW's key events, not from ImGui's key state: ImGui 1.86 keeps only
+// "down" flags, so a press and release within one frame (fast typing, input tools) would be lost.
+void onKey(GLFWwindow* w, int key, int, int action, int mods) {
+  if (action != GLFW_PRESS) return;
+  auto* a = static_cast<Atlas*>(glfwGetWindowUserPointer(w));
+  if (a) a->pressedKeys.push_back({key, mods});
+}
+
 void routeKeys(Atlas& a, ui::PanelRequests& r) {
   ImGuiIO& io = ImGui::GetIO();
-  if (io.KeyCtrl) {
-    if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) r.exportImage = true;
-    if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) r.saveScene = true;
-    if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) r.openScene = true;
-    if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) r.quit = true;
-  }
-  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) a.state.showHelp = !a.state.showHelp;
-  if (io.WantCaptureKeyboard || io.KeyCtrl) return;  // typing in a text field is not a shortcut
   const char* presets[] = {"front", "back", "left", "right", "three-quarter", "top"};
-  for (int k = 0; k < 6; ++k)
-    if (ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) r.cameraPreset = presets[k];
-  if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) r.resetView = true;
+  for (auto [key, mods] : a.pressedKeys) {
+    if (mods & GLFW_MOD_CONTROL) {
+      if (key == GLFW_KEY_E) r.exportImage = true;
+      if (key == GLFW_KEY_S) r.saveScene = true;
+      if (key == GLFW_KEY_O) r.openScene = true;
+      if (key == GLFW_KEY_Q) r.quit = true;
+      continue;
+    }
+    if (key == GLFW_KEY_F1) a.state.showHelp = !a.state.showHelp;
+    if (key == GLFW_KEY_ESCAPE) a.calib.placing = false;
+    if (io.WantTextInput) continue;  // typing in a text field is not a shortcut
+    if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) r.cameraPreset = presets[key - GLFW_KEY_1];
+    if (key == GLFW_KEY_R) r.resetView = true;
+  }
+  a.pressedKeys.clear();
 }
 
 void setupImGui(Atlas& a) {
@@ -461,6 +474,9 @@ void setupImGui(Atlas& a) {
     io.Fonts->AddFontFromFileTTF(LA_UI_FONT, 15.f * scale, nullptr, ranges);
   else
     a.message(std::string("warning: font ") + LA_UI_FONT + " missing (install fonts-dejavu-core); using the built-in font");
+  // Installed before ImGui's callbacks, which chain to it.
+  glfwSetWindowUserPointer(a.win, &a);
+  glfwSetKeyCallback(a.win, onKey);
   ImGui_ImplGlfw_InitForOpenGL(a.win, true);
   ImGui_ImplOpenGL3_Init("#version 150");
 }
