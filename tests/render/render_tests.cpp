@@ -143,3 +143,28 @@ TEST_CASE("placement from proportions finds the raised arms of an A-pose mesh (M
   CHECK(map.find("heel", "left")->position[1] < -7.5);
 }
 #endif
+
+// ---- Transparent export ------------------------------------------------------------------------
+
+#include "cli/xvfb.hpp"
+#include "render/offscreen.hpp"
+#include "render/scene_view.hpp"
+
+TEST_CASE("a transparent export has a see-through background and an opaque body", "[render][export]") {
+  la::cli::PrivateDisplay display;  // starts Xvfb only when there is no DISPLAY
+  la::render::SceneView view;
+  view.setBody(la::render::loadMesh(la::assetPath("bodies/placeholder.obj")));
+  la::Scene scene;
+  scene.transparentBackground = true;
+  scene.title.clear();
+  view.applyAppearance(scene);
+  view.applyCamera(scene.camera, 1.0);
+  const fs::path out = fs::path(LA_TEST_BINARY_DIR) / "transparent.png";
+  la::render::renderToPng(view, {200, 200, true}, out);
+  auto img = readPng(out);
+  REQUIRE(img->GetNumberOfScalarComponents() == 4);
+  auto alpha = [&](int x, int y) { return static_cast<unsigned char*>(img->GetScalarPointer(x, y, 0))[3]; };
+  CHECK(alpha(2, 2) == 0);        // corner: background
+  CHECK(alpha(197, 197) == 0);
+  CHECK(alpha(100, 100) == 255);  // centre: the trunk
+}
