@@ -188,9 +188,10 @@ Model buildBody(Sex sex) {
                   P(fem ? 0.084 : 0.072, fem ? 0.098 : 0.088, fem ? 0.078 : 0.070)),
         0.04, Part::Buttock, true);
   // Paravertebral muscles either side of the spine make the spinal groove.
-  for (double y : {1.30, 1.12}) {
+  // Blended widely so their ends fade out instead of standing up as knobs under the neck.
+  for (double y : {1.25, 1.10}) {
     const Vec3 b = m.surfaceAlong(P(0.032, y, 0), Z * -1.0);
-    m.add(ellipsoid(b + P(0, 0, 0.011), P(0.028, 0.15, 0.026)), 0.03, Part::Back, true);
+    m.add(ellipsoid(b + P(0, 0, 0.012), P(0.028, 0.14, 0.025)), 0.045, Part::Back, true);
   }
   // Shoulder blades.
   {
@@ -199,9 +200,9 @@ Model buildBody(Sex sex) {
     m.add(ellipsoid(b + P(0, 0, 0.012), P(0.050, 0.068, 0.020), f), 0.035, Part::Back, true);
   }
   {  // gentle midline groove over the spinous processes
-    const Vec3 a = m.surfaceAlong(P(0, 1.40, 0), Z * -1.0);
+    const Vec3 a = m.surfaceAlong(P(0, 1.36, 0), Z * -1.0);
     const Vec3 b = m.surfaceAlong(P(0, 1.02, 0), Z * -1.0);
-    m.carve(cone(a + P(0, 0, -0.004), b + P(0, 0, -0.004), L(0.005), L(0.005)), 0.016, Part::Back);
+    m.carve(cone(a + P(0, 0, -0.005), b + P(0, 0, -0.004), L(0.005), L(0.006)), 0.02, Part::Back);
   }
   // Clavicles just under the skin from the sternal notch to the acromion.
   {
