@@ -380,11 +380,14 @@ la::SiteMap buildSiteMap(const Catalog& catalog, vtkPolyData* mesh, const std::s
           Vec3 dir = nsum * (1.0 / P.verts.size());
           if (length(dir) < 0.35) dir = preferredDir(cs.id);
           dir = normalize(dir);
-          const Vec3 target = c + dir * r;
+          Vec3 target = c + dir * r;
+          // An unsided site (navel, perineum, genitals, scalp) is anchored on the midline.
+          const double midlineWeight = side == 0 ? 2.0 : 0.0;
+          if (side == 0) target.x = 0;
           double best = std::numeric_limits<double>::infinity();
           int bv = inner.front();
           for (int v : inner) {
-            const double d = length(pos[v] - target);
+            const double d = length(pos[v] - target) + midlineWeight * std::abs(pos[v].x);
             if (d < best) best = d, bv = v;
           }
           anchor = pos[bv];
