@@ -277,6 +277,8 @@ TEST_CASE("site anchors lie on the surface inside their patches and mirror left 
       CHECK(inside == 3);
       const double nl = std::sqrt(a.normal[0] * a.normal[0] + a.normal[1] * a.normal[1] + a.normal[2] * a.normal[2]);
       CHECK(nl == Approx(1.0).epsilon(1e-6));
+      if (a.side == la::kSideNone) CHECK(std::abs(a.position[0]) < 0.005);  // unsided: on the midline
+      if (a.side == la::kSideLeft) CHECK(a.position[0] > 0);                  // the figure's left is +X
       if (a.side == la::kSideLeft) {
         const la::SiteAnchor* r = b.map.find(a.site, la::kSideRight);
         REQUIRE(r != nullptr);
