@@ -242,9 +242,10 @@ Model buildBody(Sex sex) {
   m.add(ellipsoid(P(0, 1.683, 0.032 * hs), P(0.060 * hs, 0.052, 0.056 * hs)), 0.03, Part::Cranium);
   m.add(ellipsoid(P(0, 1.592, 0.020), P(0.062 * hs, 0.066, 0.068 * hs)), 0.03, Part::Face);
   m.add(ellipsoid(P(0, 1.582, 0.066 * hs), P(0.028, 0.026, 0.020)), 0.025, Part::Face);
-  m.add(cone(P(0.057 * hs, 1.592, -0.015), P(0.020, 1.535, 0.055), L(fem ? 0.013 : 0.016), L(fem ? 0.012 : 0.015)),
+  m.add(cone(P((fem ? 0.054 : 0.057) * hs, 1.592, -0.015), P(fem ? 0.018 : 0.020, fem ? 1.537 : 1.535, 0.055),
+             L(fem ? 0.012 : 0.016), L(fem ? 0.011 : 0.015)),
         0.02, Part::Face, true);
-  m.add(ellipsoid(P(0, 1.534, 0.074 * hs), P(0.022, 0.016, 0.017)), 0.018, Part::Face);
+  m.add(ellipsoid(P(0, 1.534, 0.074 * hs), P(fem ? 0.019 : 0.022, 0.016, 0.017)), 0.018, Part::Face);
   m.add(ellipsoid(P(0.040 * hs, 1.622, 0.060 * hs), P(0.020, 0.013, 0.017)), 0.03, Part::Face, true);
   // Cheek pad below the cheekbone; without it the blend leaves a hollow that reads as a bruise.
   m.add(ellipsoid(P(0.034 * hs, 1.598, 0.051 * hs), P(0.023, 0.022, 0.020)), 0.03, Part::Face, true);
@@ -259,8 +260,9 @@ Model buildBody(Sex sex) {
         0.012, Part::Nose);
   m.add(ellipsoid(P(0.010, 1.602, 0.095 * hs), P(0.0070, 0.0062, 0.0075)), 0.009, Part::Nose, true);
   k.mouthY = L(1.571);
-  m.add(ellipsoid(P(0, 1.5775, 0.091 * hs), P(0.024, fem ? 0.0066 : 0.0058, 0.009)), 0.012, Part::Lips);
-  m.add(ellipsoid(P(0, 1.5645, 0.089 * hs), P(0.022, fem ? 0.0072 : 0.0062, fem ? 0.010 : 0.009)), 0.012, Part::Lips);
+  m.add(ellipsoid(P(0, 1.5775, (fem ? 0.094 : 0.091) * hs), P(0.024, fem ? 0.0068 : 0.0058, 0.009)), 0.012, Part::Lips);
+  m.add(ellipsoid(P(0, 1.5645, (fem ? 0.092 : 0.089) * hs), P(0.022, fem ? 0.0075 : 0.0062, fem ? 0.010 : 0.009)), 0.012,
+        Part::Lips);
   m.carve(ellipsoid(P(0, 1.5710, 0.103 * hs), P(0.023, 0.0012, 0.012)), 0.002, Part::Lips);
   // Ears: flat ellipsoids whose front edge is sunk into the head; the concha is carved out.
   {
