@@ -8,6 +8,7 @@
 #include <vtkTransform.h>
 #include <vtkTransformPolyDataFilter.h>
 #include <vtkGlyph3DMapper.h>
+#include <vtkImageData.h>
 #include <vtkLegendBoxActor.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
@@ -231,6 +232,8 @@ void SceneView::applyAppearance(const Scene& s) {
   impl_->title->GetTextProperty()->SetColor(t, t, t);
   impl_->caption->GetTextProperty()->SetColor(c, c, c);
   impl_->legend->GetEntryTextProperty()->SetColor(t, t, t);
+  // Legend text takes the entry colour (see setLegend), so it follows the background too.
+  for (int i = 0; i < impl_->legend->GetNumberOfEntries(); ++i) impl_->legend->SetEntryColor(i, c, c, c);
 }
 
 void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius) {
@@ -343,15 +346,31 @@ int SceneView::pickMarker(double x, double y, double tol) const {
   return best;
 }
 
+// A round symbol coloured through its own scalars: the legend box paints a symbol with its scalars
+// when it has them (ScalarVisibility) and its text with the entry colour, so the subtype colour
+// goes into the symbol and the text stays in the readable caption colour.
+static vtkSmartPointer<vtkPolyData> swatch(const std::array<double, 3>& c) {
+  auto disk = vtkSmartPointer<vtkSphereSource>::New();
+  disk->SetThetaResolution(24);
+  disk->SetPhiResolution(12);
+  disk->Update();
+  auto pd = vtkSmartPointer<vtkPolyData>::New();
+  pd->DeepCopy(disk->GetOutput());
+  auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  colors->SetNumberOfComponents(3);
+  colors->SetNumberOfTuples(pd->GetNumberOfPoints());
+  for (vtkIdType i = 0; i < pd->GetNumberOfPoints(); ++i) colors->SetTuple3(i, 255 * c[0], 255 * c[1], 255 * c[2]);
+  pd->GetPointData()->SetScalars(colors);
+  return pd;
+}
+
 void SceneView::setLegend(const std::vector<LegendEntry>& entries) {
   vtkLegendBoxActor* l = impl_->legend;
   l->SetNumberOfEntries(int(entries.size()));
-  auto dot = vtkSmartPointer<vtkSphereSource>::New();
-  dot->Update();
-  for (size_t i = 0; i < entries.size(); ++i) {
-    double c[3] = {entries[i].color[0], entries[i].color[1], entries[i].color[2]};
-    l->SetEntry(int(i), dot->GetOutput(), entries[i].label.c_str(), c);
-  }
+  l->ScalarVisibilityOn();
+  double text[3];
+  impl_->caption->GetTextProperty()->GetColor(text);
+  for (size_t i = 0; i < entries.size(); ++i) l->SetEntry(int(i), swatch(entries[i].color), entries[i].label.c_str(), text);
   l->SetVisibility(!entries.empty());
   layoutLegend();
 }
