@@ -300,49 +300,80 @@ Model buildBody(Sex sex) {
   k.hand = hf;
   auto HP = [&](double x, double y, double z) { return k.wrist + hf.toWorld(P(x, y, z)); };
   m.add(ellipsoid(HP(0, 0.004, 0), P(0.028 * hg, 0.022, 0.018 * hg), hf), 0.02, Part::Forearm, true);
-  m.add(roundBox(HP(0, 0.052, -0.001), P(0.040 * hg, 0.049, 0.0125 * hg), L(0.0118 * hg), hf), 0.02, Part::Palm,
-        true);
+  m.add(roundBox(HP(-0.001, 0.048, -0.001), P(0.042 * hg, 0.044, 0.0120 * hg), L(0.0115 * hg), hf), 0.02,
+        Part::Palm, true);
   // Dorsal arch of the metacarpals, so the back of the hand is not a flat slab.
-  m.add(ellipsoid(HP(0.002, 0.054, -0.005), P(0.038 * hg, 0.052, 0.012 * hg), hf), 0.015, Part::Palm, true);
-  m.add(ellipsoid(HP(0.020 * hg, 0.036, 0.008), P(0.018 * hg, 0.030, 0.013 * hg), hf), 0.015, Part::Palm, true);
-  m.add(ellipsoid(HP(-0.027 * hg, 0.047, 0.006), P(0.012 * hg, 0.034, 0.010 * hg), hf), 0.015, Part::Palm, true);
-  // Fingers (index, middle, ring, little), slightly spread and flexed. Neighbours are >= 2.5 mm
-  // apart at the knuckles and diverge from there: a gap near the sampling resolution fuses in
-  // places only and leaves a tunnel under the web (genus > 0).
-  struct FingerSpec { double x, y, angle, l1, l2, l3, r0, r1, r2; };
+  m.add(ellipsoid(HP(0.000, 0.052, -0.005), P(0.040 * hg, 0.046, 0.0118 * hg), hf), 0.015, Part::Palm, true);
+  // Thenar eminence: a fleshy mass along the thumb's metacarpal, turned toward the palm.
+  {
+    const Frame tf = frameFromAxes(hf.toWorld(normalize(Vec3{0.45, 1.0, 0.25})), hf.toWorld(Vec3{-0.3, 0, 1}));
+    m.add(ellipsoid(HP(0.022 * hg, 0.037, 0.010), P(0.019 * hg, 0.036, 0.0145 * hg), tf), 0.020, Part::Palm, true);
+  }
+  // Hypothenar eminence along the ulnar border, and the distal palmar pad under the finger roots.
+  m.add(ellipsoid(HP(-0.030 * hg, 0.045, 0.006), P(0.012 * hg, 0.036, 0.010 * hg), hf), 0.016, Part::Palm, true);
+  m.add(ellipsoid(HP(-0.002 * hg, 0.088, 0.005), P(0.038 * hg, 0.014, 0.0085 * hg), hf), 0.014, Part::Palm, true);
+  // Fingers (index, middle, ring, little): tapering, slightly flexed, converging a little so the
+  // gaps between them stay near 3 mm all along (a gap near the 1.8 mm sampling fuses in places
+  // only and leaves a tunnel under the web, genus > 0). Each finger is a chain of six round cones
+  // (joined by hard min in the group) whose radius only decreases from the knuckle to the tip: a
+  // waist between two joints leaves a crease where the cones meet. The pad of the distal phalanx
+  // sits slightly palmar. Finger roots at ~0.57 of the hand length; the group's 11 mm blend into
+  // the palm makes the webs. Radii: MCP, proximal shaft, PIP, middle shaft, DIP, pad, tip.
+  struct FingerSpec { double y, angle, l1, l2, l3; double r[7]; };
   const FingerSpec fs[4] = {
-      {0.028, 0.099, 8.0, 0.0376, 0.0216, 0.0141, 0.0086, 0.0084, 0.0077},
-      {0.008, 0.101, 2.0, 0.0414, 0.0244, 0.0150, 0.0087, 0.0086, 0.0079},
-      {-0.012, 0.099, -4.5, 0.0395, 0.0235, 0.0141, 0.0084, 0.0081, 0.0074},
-      {-0.030, 0.093, -11.0, 0.0301, 0.0169, 0.0122, 0.0076, 0.0072, 0.0067},
+      {0.089, -1.5, 0.0420, 0.0250, 0.0175, {0.0102, 0.0100, 0.0096, 0.0091, 0.0084, 0.0082, 0.0072}},
+      {0.092, 0.0, 0.0460, 0.0280, 0.0190, {0.0104, 0.0102, 0.0098, 0.0093, 0.0086, 0.0084, 0.0074}},
+      {0.088, 1.5, 0.0440, 0.0270, 0.0180, {0.0098, 0.0096, 0.0092, 0.0087, 0.0081, 0.0079, 0.0070}},
+      {0.080, 2.5, 0.0350, 0.0210, 0.0160, {0.0087, 0.0085, 0.0081, 0.0077, 0.0071, 0.0069, 0.0061}},
   };
+  const double fingerGap = 0.0032;  // between neighbours at the knuckles (not scaled)
+  double fx[4];
+  fx[1] = 0.008 * hg;
+  fx[0] = fx[1] + (fs[0].r[0] + fs[1].r[0]) * hg + fingerGap / s;
+  fx[2] = fx[1] - (fs[1].r[0] + fs[2].r[0]) * hg - fingerGap / s;
+  fx[3] = fx[2] - (fs[2].r[0] + fs[3].r[0]) * hg - fingerGap / s;
+  // Knuckles: the metacarpal heads as low bumps on the back of the hand.
+  for (int i = 0; i < 4; ++i)
+    m.add(ellipsoid(HP(fx[i], fs[i].y - 0.005, -0.0055 * hg), P(0.0080 * hg, 0.0095, 0.0080 * hg), hf), 0.014,
+          Part::Palm, true);
   for (int i = 0; i < 4; ++i) {
     const FingerSpec& f = fs[i];
     const double a = rad(f.angle);
-    Vec3 p = HP(f.x * hg, f.y, 0.0);
+    Vec3 p = HP(fx[i], f.y, 0.0);
     k.fingerMcp[i] = p;
-    double flex = rad(4.0);
+    const double flexT[3] = {rad(6.0), rad(14.0), rad(20.0)};
     const double ls[3] = {f.l1, f.l2, f.l3};
-    const double rs[4] = {f.r0 * hg, f.r1 * hg, f.r2 * hg, f.r2 * hg * 0.98};  // round pads, no point
     for (int j = 0; j < 3; ++j) {
-      const Vec3 dl = normalize(Vec3{std::sin(a), std::cos(a) * std::cos(flex), std::sin(flex)});
+      const Vec3 dl = normalize(Vec3{std::sin(a), std::cos(a) * std::cos(flexT[j]), std::sin(flexT[j])});
       const Vec3 q = p + hf.toWorld(dl) * L(ls[j]);
-      m.add(cone(p, q, L(rs[j]), L(rs[j + 1])), 0.008, Part::Finger, true, 1);
+      const double r0 = L(f.r[2 * j] * hg), r2 = L(f.r[2 * j + 2] * hg);
+      // Intermediate point: shaft for the phalanges, the pad (a little palmar) on the last one.
+      const double t = j == 2 ? 0.40 : 0.5;
+      const Vec3 mid = lerp(p, q, t) + (j == 2 ? hf.toWorld(Z) * L(0.0008 * hg) : Vec3{});
+      const double rm = L(f.r[2 * j + 1] * hg);
+      m.add(cone(p, mid, r0, rm), 0.011, Part::Finger, true, 1);
+      m.add(cone(mid, q, rm, r2), 0.008, Part::Finger, true, 1);
       p = q;
-      flex += rad(6.0);
     }
     k.fingerTip[i] = p;
   }
-  {  // thumb: from the carpometacarpal joint, abducted and turned palmar
-    Vec3 p = HP(0.030 * hg, 0.024, 0.006);
+  {  // thumb: from the carpometacarpal joint low on the radial side, abducted and turned palmar,
+     // its phalanges curving back toward the index.
+    Vec3 p = HP(0.027 * hg, 0.017, 0.008);
     k.thumbBase = p;
-    const double ls[3] = {0.048, 0.032, 0.025};
-    const double rs[4] = {0.0125 * hg, 0.0105 * hg, 0.0095 * hg, 0.0085 * hg};
-    const double abdT[3] = {22.0, 12.0, 6.0}, palT[3] = {20.0, 16.0, 12.0};
+    const double ls[3] = {0.046, 0.031, 0.026};
+    const double rs[4] = {0.0122 * hg, 0.0100 * hg, 0.0091 * hg, 0.0081 * hg};
+    const double abdT[3] = {28.0, 8.0, -2.0}, palT[3] = {38.0, 28.0, 18.0};
     for (int j = 0; j < 3; ++j) {
       const Vec3 dl = normalize(Vec3{std::tan(rad(abdT[j])), 1.0, std::tan(rad(palT[j]))});
       const Vec3 q = p + hf.toWorld(dl) * L(ls[j]);
-      m.add(cone(p, q, L(rs[j]), L(rs[j + 1])), j == 0 ? 0.012 : 0.004, Part::Thumb, true, j == 0 ? 0 : 2);
+      if (j < 2) {
+        m.add(cone(p, q, L(rs[j]), L(rs[j + 1])), j == 0 ? 0.012 : 0.004, Part::Thumb, true, j == 0 ? 0 : 2);
+      } else {  // distal phalanx with a fuller pad
+        const Vec3 pad = lerp(p, q, 0.45) + hf.toWorld(Z) * L(0.0006);
+        m.add(cone(p, pad, L(rs[2]), L(rs[2] * 1.02)), 0.004, Part::Thumb, true, 2);
+        m.add(cone(pad, q, L(rs[2] * 1.02), L(rs[3])), 0.004, Part::Thumb, true, 2);
+      }
       p = q;
     }
     k.thumbTip = p;
@@ -395,28 +426,48 @@ Model buildBody(Sex sex) {
         true);
   // Arch: a shallow hollow under the medial midfoot.
   m.carve(ellipsoid(FP(-0.032 * fw, 0.060, -0.004), P(0.020, 0.045, 0.012), ff), 0.012, Part::Foot, true);
-  struct ToeSpec { double l, f, len, r0, r1; double splay; };
+  // Toes: the great toe (two phalanges) clearly the biggest, toes 2-5 smaller in turn, all
+  // tapering to a fuller pad that rests on the ground, the lesser toes raised a little at the
+  // proximal interphalangeal joint. Each toe is two parallel round cones side by side (hard min),
+  // so it is wider than it is tall, as toes are. Packed with ~3 mm gaps (scaled radii, gap not
+  // scaled) and converging slightly so the gaps do not open up as the toes taper.
+  struct ToeSpec { double f, len, r0, rk, rp, rt, off, splay; };
   const ToeSpec ts[5] = {
-      {-0.027, 0.134, 0.050, 0.0125, 0.0115, -1.0},
-      {-0.002, 0.130, 0.044, 0.0072, 0.0066, 2.0},
-      {0.016, 0.122, 0.039, 0.0068, 0.0063, 5.0},
-      {0.032, 0.112, 0.035, 0.0064, 0.0060, 9.0},
-      {0.046, 0.100, 0.030, 0.0061, 0.0057, 11.0},
+      {0.134, 0.051, 0.0110, 0.0100, 0.0101, 0.0086, 0.0022, 0.0},
+      {0.130, 0.045, 0.0070, 0.0064, 0.0061, 0.0053, 0.0016, 1.5},
+      {0.122, 0.040, 0.0067, 0.0061, 0.0058, 0.0050, 0.0015, 1.0},
+      {0.112, 0.035, 0.0063, 0.0057, 0.0055, 0.0047, 0.0014, 0.0},
+      {0.100, 0.030, 0.0060, 0.0054, 0.0052, 0.0045, 0.0013, -1.5},
   };
+  double tl[5];
+  tl[0] = -0.027 * fw;
+  for (int i = 1; i < 5; ++i)
+    tl[i] = tl[i - 1] + (ts[i - 1].r0 + ts[i - 1].off + ts[i].r0 + ts[i].off) * fw + (i == 1 ? 0.0028 : 0.0024) / s;
   for (int i = 0; i < 5; ++i) {
     const ToeSpec& t = ts[i];
     const double a = rad(t.splay);
-    const Vec3 base = FP(t.l * fw, t.f, t.r0 + 0.008);
+    const bool great = i == 0;
     const Vec3 dir = ff.toWorld(Vec3{std::sin(a), std::cos(a), 0});
-    const Vec3 mid = base + dir * L(t.len * 0.55) + Y * L(0.001);
-    Vec3 tip = base + dir * L(t.len);
-    tip.y = L(t.r1 + 0.0015);
+    const Vec3 side = ff.toWorld(Vec3{std::cos(a), -std::sin(a), 0});
+    const Vec3 base = FP(tl[i], t.f, t.r0 * fw + (great ? 0.009 : 0.011));
+    auto along = [&](double u, double r, double lift) {  // point at fraction u, centre height r + lift
+      Vec3 p = base + dir * L(t.len * u);
+      p.y = L(r * fw + lift);
+      return p;
+    };
+    const Vec3 knuckle = great ? along(0.52, t.rk, 0.0030) : along(0.45, t.rk, 0.0065);
+    const Vec3 pad = along(0.80, t.rp, 0.0004);
+    const Vec3 tip = along(1.0, t.rt, great ? 0.0016 : 0.0012);
     k.toeMtp[i] = base;
     k.toeTips[i] = tip;
-    const Part part = i == 0 ? Part::GreatToe : Part::Toe;
-    // Radii scale with the foot's breadth so the gaps between toes scale with it too.
-    m.add(cone(base, mid, L(t.r0 * fw), L((t.r0 + t.r1) * 0.5 * fw)), 0.007, part, true, 3);
-    m.add(cone(mid, tip, L((t.r0 + t.r1) * 0.5 * fw), L(t.r1 * fw)), 0.007, part, true, 3);
+    const Part part = great ? Part::GreatToe : Part::Toe;
+    const Vec3 pts[4] = {base, knuckle, pad, tip};
+    const double rs[4] = {t.r0, t.rk, t.rp, t.rt}, offs[4] = {1.0, 0.95, 0.9, 0.8};
+    for (int j = 0; j < 3; ++j)
+      for (double sd : {-1.0, 1.0})
+        m.add(cone(pts[j] + side * L(sd * t.off * fw * offs[j]), pts[j + 1] + side * L(sd * t.off * fw * offs[j + 1]),
+                   L(rs[j] * fw), L(rs[j + 1] * fw)),
+              0.010, part, true, 3);
   }
 
   // ---- Genital region ----

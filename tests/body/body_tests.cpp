@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -28,7 +29,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path bodiesDir() { return fs::path(LA_TEST_SOURCE_DIR) / "assets" / "bodies"; }
+// LA_BODY_DIR checks candidate bodies elsewhere (e.g. while tuning the generator) before they
+// are committed; every check, the regeneration test included, then reads that directory.
+fs::path bodiesDir() {
+  if (const char* d = std::getenv("LA_BODY_DIR"); d && *d) return fs::path(d);
+  return fs::path(LA_TEST_SOURCE_DIR) / "assets" / "bodies";
+}
 
 struct Body {
   Sex sex;
