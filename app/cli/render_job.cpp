@@ -45,11 +45,10 @@ int runRenderJob(const RenderJob& job) {
   if (!job.view.empty()) {
     scene.camera = CameraSpec{};
     scene.camera.preset = job.view;
-    try {
-      parseScene("{\"camera\":{\"preset\":\"" + job.view + "\"}}", "--view");  // same validation as files
-    } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
-      return kBadInput;
+    const auto& presets = cameraPresetNames();
+    if (std::find(presets.begin(), presets.end(), job.view) == presets.end()) {
+      std::cerr << "error: --view: unknown view '" << job.view << "' (front, back, left, right, top, three-quarter)\n";
+      return kUsage;
     }
   }
   if (job.image.transparent) scene.transparentBackground = true;

@@ -40,9 +40,12 @@ std::vector<std::string> strings(const json& j, const std::string& field, const 
   return out;
 }
 
-const std::vector<std::string> kPresets{"front", "back", "left", "right", "top", "three-quarter"};
-
 }  // namespace
+
+const std::vector<std::string>& cameraPresetNames() {
+  static const std::vector<std::string> names{"front", "back", "left", "right", "top", "three-quarter"};
+  return names;
+}
 
 Scene parseScene(const std::string& text, const std::string& origin) {
   json j;
@@ -78,7 +81,8 @@ Scene parseScene(const std::string& text, const std::string& origin) {
       if (c.contains("preset")) {
         if (!c["preset"].is_string()) throw SceneError(origin + ": camera.preset: expected a string");
         s.camera.preset = c["preset"].get<std::string>();
-        if (std::find(kPresets.begin(), kPresets.end(), s.camera.preset) == kPresets.end())
+        const auto& presets = cameraPresetNames();
+        if (std::find(presets.begin(), presets.end(), s.camera.preset) == presets.end())
           throw SceneError(origin + ": camera.preset: unknown view '" + s.camera.preset +
                            "' (front, back, left, right, top, three-quarter)");
       }

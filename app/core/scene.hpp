@@ -59,6 +59,9 @@ struct Scene {
   std::string highlight;  // a case id whose markers are ringed (e.g. the index case)
 };
 
+// The camera presets a scene (or `render --view`) may name.
+const std::vector<std::string>& cameraPresetNames();
+
 // Parses a scene from JSON text; `origin` names the file in error messages.
 // Throws SceneError("<origin>: <field>: <reason>").
 Scene parseScene(const std::string& jsonText, const std::string& origin);

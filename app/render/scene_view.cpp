@@ -31,10 +31,6 @@
 
 namespace la::render {
 
-const std::array<const char*, 6>& cameraPresets() {
-  static const std::array<const char*, 6> names{"front", "back", "left", "right", "top", "three-quarter"};
-  return names;
-}
 
 struct SceneView::Impl {
   vtkSmartPointer<vtkRenderer> renderer = vtkSmartPointer<vtkRenderer>::New();

@@ -84,7 +84,5 @@ class SceneView {
   std::unique_ptr<Impl> impl_;
 };
 
-// Names of the camera presets, in menu order.
-const std::array<const char*, 6>& cameraPresets();
 
 }  // namespace la::render
