@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <optional>
 
-#include "core/column_mapping.hpp"
 #include "core/importer.hpp"
 
 namespace la::cli {
@@ -35,7 +33,7 @@ void printProblems(const std::vector<Problem>& problems, std::ostream& out, size
       out << fmt::format("... and {} more (run `lesion-atlas validate` for the full list)\n", problems.size() - shown);
       break;
     }
-    out << (p.severity == Severity::Warning ? "warning: " : "error: ") << p.format() << "\n";
+    out << p.describe() << "\n";
     ++shown;
   }
 }
@@ -53,16 +51,7 @@ bool loadData(const std::vector<DataSpec>& specs, const SiteCatalog& catalog, Da
     return true;
   }
   for (const DataSpec& s : specs) {
-    std::optional<ColumnMapping> mapping;
-    if (!s.mapping.empty()) {
-      try {
-        mapping = ColumnMapping::load(resolveMappingPath(s.mapping));
-      } catch (const MappingError& e) {
-        std::cerr << e.what() << "\n";
-        return false;
-      }
-    }
-    ImportResult r = importFile(s.file, mapping ? &*mapping : nullptr, catalog);
+    ImportResult r = importTable(s.file, s.mapping, catalog);
     printProblems(r.problems, std::cerr, kMaxProblemsShown);
     const size_t loaded = r.loaded, skipped = r.skipped;
     if (!mergeImport(data, std::move(r))) {

@@ -664,4 +664,17 @@ ImportResult importBuiltinDataset(const SiteCatalog& catalog) {
   return importFile(assetPath("data/calcinosis_cases.csv"), nullptr, catalog);
 }
 
+ImportResult importTable(const std::filesystem::path& path, const std::string& mappingArg, const SiteCatalog& catalog) {
+  if (mappingArg.empty()) return importFile(path, nullptr, catalog);
+  ColumnMapping mapping;
+  try {
+    mapping = ColumnMapping::load(resolveMappingPath(mappingArg));
+  } catch (const MappingError& e) {
+    ImportResult r;
+    r.problems.push_back({path.string(), 0, "(mapping)", e.what(), Severity::Error});
+    return r;
+  }
+  return importFile(path, &mapping, catalog);
+}
+
 }  // namespace la

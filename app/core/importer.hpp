@@ -35,6 +35,11 @@ ImportResult importFile(const std::filesystem::path& path, const ColumnMapping* 
 ImportResult importText(std::string_view text, const std::string& label, bool json, const ColumnMapping* mapping,
                         const SiteCatalog& catalog, const ImportOptions& options = {});
 
+// Reads a table with a mapping given as on the command line: empty for the built-in layout, else
+// a mapping file or the id of a shipped mapping. A mapping that cannot be found or read is a
+// file-level problem (ok = false), so callers report every failure the same way.
+ImportResult importTable(const std::filesystem::path& path, const std::string& mappingArg, const SiteCatalog& catalog);
+
 // Adds a successful import to `target` and returns true; leaves `target` untouched and returns
 // false when `result.ok` is false. The import was built apart from `target`, so a failure can never
 // leave a half-loaded dataset behind.

@@ -16,6 +16,10 @@ std::string Problem::format() const {
   return out;
 }
 
+std::string Problem::describe() const {
+  return (severity == Severity::Warning ? "warning: " : "error: ") + format();
+}
+
 size_t countProblems(const std::vector<Problem>& problems, Severity severity) {
   return static_cast<size_t>(std::count_if(problems.begin(), problems.end(),
                                            [&](const Problem& p) { return p.severity == severity; }));

@@ -20,6 +20,8 @@ struct Problem {
 
   // "file:line: field: reason" (JSON input: "file:#N: field: reason").
   std::string format() const;
+  // The same, led by its severity: "error: ..." or "warning: ...", as the CLI and the window show it.
+  std::string describe() const;
 };
 
 // Number of problems with the given severity.

@@ -26,7 +26,6 @@
 
 #include "core/atomic_file.hpp"
 #include "core/content.hpp"
-#include "core/column_mapping.hpp"
 #include "core/importer.hpp"
 #include "core/site_catalog.hpp"
 #include "core/paths.hpp"
@@ -140,6 +139,22 @@ void loadBody(Atlas& a) {
   }
 }
 
+// Shows an import's problems (the first 20) and merges it; a failed import changes nothing.
+void mergeReported(Atlas& a, ImportResult&& r, const std::string& label) {
+  constexpr size_t kShown = 20;
+  for (size_t i = 0; i < r.problems.size() && i < kShown; ++i) a.message(r.problems[i].describe());
+  if (r.problems.size() > kShown)
+    a.message("... and " + std::to_string(r.problems.size() - kShown) + " more problems (run `lesion-atlas validate`)");
+  const size_t loaded = r.loaded, skipped = r.skipped;
+  if (mergeImport(a.data, std::move(r))) {
+    a.message("loaded " + label + ": " + std::to_string(loaded) + " records" +
+              (skipped ? ", " + std::to_string(skipped) + " skipped" : ""));
+    a.cases.dirty = true;
+  } else {
+    a.message("error: " + label + ": import failed; nothing was loaded from it");
+  }
+}
+
 // The site catalog, the built-in dataset and the condition's text. A problem is reported in the
 // panel and the atlas still opens (with whatever did load).
 void loadData(Atlas& a, const std::vector<std::pair<std::string, std::string>>& tables) {
@@ -149,31 +164,8 @@ void loadData(Atlas& a, const std::vector<std::pair<std::string, std::string>>& 
     a.message(std::string("error: ") + e.what());
     return;
   }
-  if (tables.empty()) {
-    ImportResult r = importBuiltinDataset(a.catalog);
-    for (const Problem& p : r.problems)
-      a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
-    const size_t loaded = r.loaded;
-    if (mergeImport(a.data, std::move(r))) a.message("loaded " + std::to_string(loaded) + " published cases");
-  }
-  for (const auto& [file, mappingArg] : tables) {
-    std::optional<ColumnMapping> mapping;
-    try {
-      if (!mappingArg.empty()) mapping = ColumnMapping::load(resolveMappingPath(mappingArg));
-    } catch (const std::exception& e) {
-      a.message(std::string("error: ") + e.what());
-      continue;
-    }
-    ImportResult r = importFile(file, mapping ? &*mapping : nullptr, a.catalog);
-    size_t shown = 0;
-    for (const Problem& p : r.problems)
-      if (++shown <= 20) a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
-    const size_t loaded = r.loaded;
-    if (mergeImport(a.data, std::move(r)))
-      a.message("loaded " + file + ": " + std::to_string(loaded) + " records");
-    else
-      a.message("error: " + file + ": import failed; nothing was loaded from it");
-  }
+  if (tables.empty()) mergeReported(a, importBuiltinDataset(a.catalog), "the built-in dataset");
+  for (const auto& [file, mappingArg] : tables) mergeReported(a, importTable(file, mappingArg, a.catalog), file);
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(assetPath("mappings"), ec))
     if (e.path().extension() == ".json") a.cases.mappingIds.push_back(e.path().stem().string());
@@ -191,20 +183,14 @@ void startImport(Atlas& a) {
   a.cases.importRequested = false;
   if (a.pendingImport.valid()) return;
   const std::string path = a.cases.importPath;
-  std::optional<ColumnMapping> mapping;
-  if (a.cases.importMapping > 0 && size_t(a.cases.importMapping) <= a.cases.mappingIds.size()) {
-    try {
-      mapping = ColumnMapping::load(resolveMappingPath(a.cases.mappingIds[size_t(a.cases.importMapping - 1)]));
-    } catch (const std::exception& e) {
-      a.message(std::string("error: ") + e.what());
-      return;
-    }
-  }
+  const int m = a.cases.importMapping;
+  const std::string mappingArg =
+      m > 0 && size_t(m) <= a.cases.mappingIds.size() ? a.cases.mappingIds[size_t(m - 1)] : std::string();
   a.pendingImportName = path;
   a.cases.importing = true;
   const SiteCatalog* catalog = &a.catalog;
-  a.pendingImport = std::async(std::launch::async, [path, mapping, catalog] {
-    return importFile(path, mapping ? &*mapping : nullptr, *catalog);
+  a.pendingImport = std::async(std::launch::async, [path, mappingArg, catalog] {
+    return importTable(path, mappingArg, *catalog);
   });
 }
 
@@ -212,24 +198,8 @@ void finishImport(Atlas& a) {
   if (!a.pendingImport.valid() ||
       a.pendingImport.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
     return;
-  ImportResult r = a.pendingImport.get();
   a.cases.importing = false;
-  size_t shown = 0;
-  for (const Problem& p : r.problems) {
-    if (++shown > 20) {
-      a.message("... and " + std::to_string(r.problems.size() - 20) + " more problems (run `lesion-atlas validate`)");
-      break;
-    }
-    a.message(std::string(p.severity == Severity::Error ? "error: " : "warning: ") + p.format());
-  }
-  const size_t loaded = r.loaded, skipped = r.skipped;
-  if (mergeImport(a.data, std::move(r))) {
-    a.message("imported " + a.pendingImportName + ": " + std::to_string(loaded) + " records, " +
-              std::to_string(skipped) + " skipped");
-    a.cases.dirty = true;
-  } else {
-    a.message("error: " + a.pendingImportName + ": import failed; nothing was loaded from it");
-  }
+  mergeReported(a, a.pendingImport.get(), a.pendingImportName);
 }
 
 // The calibration view: every anchor as a dot, the selected site's in gold.
