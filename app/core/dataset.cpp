@@ -50,6 +50,7 @@ const std::vector<VariantInfo>& variantList() {
       {"sheet-like", "sheet-like or plate-like calcinosis"},
       {"heel-stick", "heel-stick calcinosis"},
       {"calcium-gluconate", "after intravenous calcium gluconate"},
+      {"calcium-heparin", "at injection sites of calcium-containing heparin"},
       {"nonuremic-calciphylaxis", "non-uremic calciphylaxis"},
       {"petrified-ear", "petrified ear"},
       {"other", "other"},
@@ -90,6 +91,8 @@ std::string classifyVariant(std::string_view wording) {
       {"calcium gluconate", "calcium-gluconate"},
       {"nonuremic", "nonuremic-calciphylaxis"},
       {"non-uremic", "nonuremic-calciphylaxis"},
+      {"non-uraemic", "nonuremic-calciphylaxis"},
+      {"calcium-containing heparin", "calcium-heparin"},
       {"petrified ear", "petrified-ear"},
   };
   for (const auto& r : rules)

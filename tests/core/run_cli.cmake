@@ -1,4 +1,18 @@
 # Runs EXE with ARGS; passes when the exit code is EXPECT and stdout+stderr match the regex MATCH.
+# With COUNT_EXE and COUNT_FILE, @RECORDS@, @PATIENTS@ and @LESIONS@ in MATCH are replaced by the
+# size of COUNT_FILE as the tests' independent CSV reader counts it (tests/tools/count_csv.cpp).
+if(COUNT_EXE)
+  execute_process(COMMAND ${COUNT_EXE} ${COUNT_FILE} RESULT_VARIABLE crc OUTPUT_VARIABLE counts)
+  if(NOT crc EQUAL 0)
+    message(FATAL_ERROR "cannot count ${COUNT_FILE}")
+  endif()
+  string(STRIP "${counts}" counts)
+  string(REPLACE " " ";" counts "${counts}")
+  list(GET counts 0 RECORDS)
+  list(GET counts 1 PATIENTS)
+  list(GET counts 2 LESIONS)
+  string(CONFIGURE "${MATCH}" MATCH @ONLY)
+endif()
 execute_process(COMMAND ${EXE} ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL EXPECT)
   message(FATAL_ERROR "exit code ${rc}, expected ${EXPECT}\nstdout: ${out}\nstderr: ${err}")
