@@ -10,7 +10,7 @@
 #include "cli/render_job.hpp"
 #include "cli/xvfb.hpp"
 #include "core/paths.hpp"
-#include "core/scene.hpp"
+#include "core/scene_file.hpp"
 #include "window/atlas_window.hpp"
 
 namespace fs = std::filesystem;
@@ -29,10 +29,15 @@ int main(int argc, char** argv) {
   app.add_option("--include", include, "With --body FILE: keep only meshes whose names match (glob, repeatable)");
   app.add_option("--exclude", exclude, "With --body FILE: drop meshes whose names match (glob, repeatable)");
   app.add_option("--case", openCase, "Open the window on this case (e.g. CC000)");
+  std::string view;
+  app.add_option("--view", view, "Open the window with this camera preset (front, back, left, right, three-quarter, top)");
   CLI::Option* dataOpt = app.add_option("--data", dataFiles, "Show cases from this table instead of the built-in dataset (repeatable)");
   CLI::Option* mappingOpt = app.add_option("--mapping", mappings, "Column mapping (file or shipped id) for the --data before it");
   app.add_option("--screenshot", screenshot, "Window mode: save the window (with panel) to this PNG and quit")
       ->group("");  // for docs and smoke tests, not for everyday use
+  std::string exportPicture, exportSize = "3840x2160";
+  app.add_option("--export-picture", exportPicture, "Window mode: export the picture as Ctrl+E does, then quit")->group("");
+  app.add_option("--export-size", exportSize, "Size for --export-picture (WxH)")->group("");
 
   int exitCode = la::cli::kOk;
   la::cli::registerRenderCommand(app, exitCode);
@@ -60,16 +65,22 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n";
     return la::cli::kBadInput;
   }
-  if (!body.empty()) {
-    gui.scene.body = body;
-    gui.sceneDir = fs::current_path();
+  if (!body.empty()) gui.scene.body = la::isBuiltinBody(body) ? body : fs::absolute(body).string();
+  if (!view.empty()) {
+    if (!la::isCameraPreset(view)) {
+      std::cerr << "error: --view: unknown view '" << view << "' (front, back, left, right, three-quarter, top)\n";
+      return la::cli::kUsage;
+    }
+    gui.scene.camera = la::CameraSpec{};
+    gui.scene.camera.preset = view;
   }
   if (!include.empty()) gui.scene.meshInclude = include;
   if (!exclude.empty()) gui.scene.meshExclude = exclude;
   std::vector<la::cli::DataSpec> specs;
   if (!la::cli::pairDataSpecs(&app, dataOpt, dataFiles, mappingOpt, mappings, specs)) return la::cli::kUsage;
-  for (const auto& sp : specs) gui.data.push_back({sp.file, sp.mapping});
-  if (!la::cli::haveDisplay() && screenshot.empty()) {
+  if (!specs.empty()) gui.scene.tables.clear();
+  for (const auto& sp : specs) gui.scene.tables.push_back({fs::absolute(sp.file).string(), sp.mapping, ""});
+  if (!la::cli::haveDisplay() && screenshot.empty() && exportPicture.empty()) {
     // A server or a container: show what the atlas would show, as a picture, instead of failing.
     la::cli::RenderJob job;
     job.scenePath = scenePath;
@@ -82,6 +93,11 @@ int main(int argc, char** argv) {
     return la::cli::runRenderJob(job);
   }
   gui.screenshot = screenshot;
+  gui.exportPicture = exportPicture;
+  if (!la::cli::parseSize(exportSize, gui.exportWidth, gui.exportHeight)) {
+    std::cerr << "error: --export-size: expected WxH, got '" << exportSize << "'\n";
+    return la::cli::kUsage;
+  }
   gui.openCase = openCase;
   try {
     la::cli::PrivateDisplay display;  // only for --screenshot without a display

@@ -113,7 +113,7 @@ void BM_FilterAndStats100k(benchmark::State& state) {
   la::Dataset data;
   la::mergeImport(data, la::importText(builtinCsv(), "synthetic.csv", false, nullptr, catalog()));
   la::CaseFilter f;
-  f.siteId = "lower-limb";
+  f.site = "lower-limb";
   f.age = la::AgeBounds{20, 60};
   for (auto _ : state) {
     auto sel = la::applyFilter(data, f, catalog());

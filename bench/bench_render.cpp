@@ -14,7 +14,8 @@
 #include "core/paths.hpp"
 #include "core/site_catalog.hpp"
 #include "core/site_map.hpp"
-#include "render/atlas_overlay.hpp"
+#include "render/compose.hpp"
+#include "render/pane_content.hpp"
 #include "render/mesh_io.hpp"
 #include "render/offscreen.hpp"
 #include "render/scene_view.hpp"
@@ -74,33 +75,36 @@ void BM_LoadSiteMap(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadSiteMap)->Unit(benchmark::kMillisecond);
 
-void BM_BuildOverlay(benchmark::State& state) {
+void BM_BuildPane(benchmark::State& state) {
   const la::Dataset d = syntheticDataset(size_t(state.range(0)));
   std::vector<const la::Case*> all;
   for (const auto& c : d.cases) all.push_back(&c);
-  auto body = maleBody();
+  la::render::Figure fig;
+  fig.mesh = maleBody();
+  fig.map = maleMap();
+  const la::Palette palette = la::makePalette(la::ColorBy::Subtype, all);
   for (auto _ : state) {
-    auto o = la::render::buildOverlay(d, all, catalog(), maleMap(), body, "built-in male");
-    benchmark::DoNotOptimize(o.layout.markers.size());
+    auto p = la::render::buildPane(d, catalog(), fig, all, palette, la::CountUnit::Cases);
+    benchmark::DoNotOptimize(p.layout.markers.size());
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_BuildOverlay)->Arg(113)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildPane)->Arg(113)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 void BM_RenderSlide(benchmark::State& state) {
   static la::cli::PrivateDisplay display;  // no-op when DISPLAY is set
-  const la::Dataset d = syntheticDataset(113);
-  std::vector<const la::Case*> all;
-  for (const auto& c : d.cases) all.push_back(&c);
-  la::render::SceneView view;
-  view.setBody(maleBody());
-  la::Scene scene;
-  view.applyAppearance(scene);
-  la::render::applyOverlay(view, la::render::buildOverlay(d, all, catalog(), maleMap(), maleBody(), "built-in male"));
+  la::Dataset d = syntheticDataset(113);
+  la::render::BodyCache bodies(catalog());
+  la::render::AtlasContext ctx{catalog(), d, bodies, {}, {}};
+  la::render::Picture picture;
   const int w = int(state.range(0)), h = int(state.range(1));
-  view.applyCamera(scene.camera, double(w) / h);
+  la::render::ComposeOptions o;
+  o.width = w;
+  o.height = h;
+  la::render::compose(la::ViewModel{}, ctx, picture, o);
   const auto out = std::filesystem::temp_directory_path() / "la_bench_slide.png";
-  for (auto _ : state) la::render::renderToPng(view, {w, h, false}, out);
+  la::render::OffscreenTarget target;
+  for (auto _ : state) la::render::renderToPng(picture, {w, h, false}, out, &target);
 }
 BENCHMARK(BM_RenderSlide)->Args({1920, 1080})->Args({3840, 2160})->Unit(benchmark::kMillisecond)->Iterations(3);
 

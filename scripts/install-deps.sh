@@ -14,6 +14,7 @@ PACKAGES=(
   catch2                 # tests (Catch2 v2 API)
   libbenchmark-dev       # bench/
   libcli11-dev nlohmann-json3-dev libfmt-dev
+  libssl-dev             # SHA-256 of tables a saved view names (libcrypto)
   fonts-dejavu-core      # the UI font (TTF)
   xvfb xauth             # headless rendering and tests
 )

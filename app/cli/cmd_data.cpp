@@ -92,7 +92,7 @@ int buildFilter(const DataOptions& o, const SiteCatalog& catalog, CaseFilter& f)
       std::cerr << "--site: unknown site '" << o.site << "' (see `lesion-atlas sites`)\n";
       return kBadInput;
     }
-    f.siteId = s->id;
+    f.site = s->id;
   }
   return kOk;
 }
@@ -107,7 +107,7 @@ std::string describeFilter(const DataOptions& o, const CaseFilter& f) {
   if (!o.subtypes.empty()) out += (out.empty() ? "" : ", ") + std::string("subtype ") + o.subtypes;
   if (!f.variant.empty()) out += (out.empty() ? "" : ", ") + std::string("variant ") + f.variant;
   if (f.sex) out += (out.empty() ? "" : ", ") + std::string("sex ") + toString(*f.sex);
-  if (!f.siteId.empty()) out += (out.empty() ? "" : ", ") + std::string("site ") + f.siteId + " and below";
+  if (!f.site.empty()) out += (out.empty() ? "" : ", ") + std::string("site ") + f.site + " and below";
   if (f.ossification) out += (out.empty() ? "" : ", ") + std::string("ossification ") + toString(*f.ossification);
   return out;
 }

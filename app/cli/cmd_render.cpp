@@ -10,6 +10,8 @@
 #include "cli/render_job.hpp"
 #include "cli/xvfb.hpp"
 #include "core/paths.hpp"
+#include "core/scene_file.hpp"
+#include "core/site_catalog.hpp"
 #include "render/image_compare.hpp"
 
 namespace fs = std::filesystem;
@@ -25,9 +27,27 @@ bool parseSize(const std::string& text, int& w, int& h) {
   return w > 0 && h > 0;
 }
 
+namespace {
+
+// `lesion-atlas scene FILE`: validates (syntax, values, sites against the catalog) and prints the
+// canonical form, so printing that print again gives the same bytes.
+int printScene(const std::string& file) {
+  try {
+    const ViewModel vm = loadScene(file);
+    validateScene(vm, SiteCatalog::load(assetPath("sites.json")), file);
+    std::cout << serializeScene(vm);
+    return kOk;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+}
+
+}  // namespace
+
 void registerRenderCommand(CLI::App& app, int& exitCode) {
   struct Opts {
-    std::string scene, body, size = "1920x1080", out, view, reference, highlight;
+    std::string scene, body, size = "1920x1080", out, view, reference, highlight, mode, figures, colorBy, count;
     double zoom = 0;
     std::vector<std::string> include, exclude, dataFiles, mappings;
     CLI::Option* dataOpt = nullptr;
@@ -42,10 +62,14 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   r->add_option("--include", o->include, "Keep only meshes whose names match (glob, repeatable)");
   r->add_option("--exclude", o->exclude, "Drop meshes whose names match (glob, repeatable)");
   r->add_option("--size", o->size, "Image size WxH in pixels (default 1920x1080)");
-  r->add_option("--view", o->view, "Camera preset: front, back, left, right, top, three-quarter");
+  r->add_option("--view", o->view, "Camera preset: front, back, left, right, three-quarter, top");
   r->add_option("--zoom", o->zoom, "Magnify the framed view (e.g. 2 for a close-up)")->check(CLI::PositiveNumber);
   r->add_option("--highlight", o->highlight, "Draw a halo around the markers of this case (e.g. CC000)");
   r->add_flag("--transparent", o->transparent, "Transparent background (PNG alpha)");
+  r->add_option("--mode", o->mode, "markers (one marker per lesion) or choropleth (sites shaded by their count)");
+  r->add_option("--figures", o->figures, "one (the scene's body) or both (male and female side by side)");
+  r->add_option("--color-by", o->colorBy, "subtype, age_band, sex, variant, or category (a public table's diagnosis)");
+  r->add_option("--count", o->count, "What a choropleth counts: cases, patients or lesions");
   o->dataOpt = r->add_option("--data", o->dataFiles, "Show cases from this table instead of the built-in dataset (repeatable)");
   o->mappingOpt = r->add_option("--mapping", o->mappings, "Column mapping (file or shipped id) for the --data before it");
   r->add_option("-o,--output", o->out, "Output PNG")->required();
@@ -71,6 +95,10 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     job.view = o->view;
     job.zoom = o->zoom;
     job.highlight = o->highlight;
+    job.mode = o->mode;
+    job.figures = o->figures;
+    job.colorBy = o->colorBy;
+    job.count = o->count;
     job.out = o->out;
     exitCode = runRenderJob(job);
     if (exitCode != kOk || o->reference.empty()) return;
@@ -91,6 +119,11 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     }
     exitCode = renderSlides(sl->scene, sl->out, w, h);
   });
+
+  auto sc = std::make_shared<Opts>();
+  CLI::App* scene = app.add_subcommand("scene", "Check a scene file and print it as the atlas saves it (JSON only)");
+  scene->add_option("file", sc->scene, "Scene file")->required();
+  scene->callback([sc, &exitCode] { exitCode = printScene(sc->scene); });
 
   auto c = std::make_shared<Opts>();
   CLI::App* cmp = app.add_subcommand("compare", "Compare a PNG with a reference PNG (render tests)");

@@ -2,102 +2,153 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <vector>
-
-#include <vtkPolyData.h>
 
 #include "cli/commands.hpp"
 #include "cli/xvfb.hpp"
-#include "core/case_filter.hpp"
-#include "core/importer.hpp"
 #include "core/paths.hpp"
+#include "core/scene_file.hpp"
 #include "core/site_catalog.hpp"
-#include "core/scene.hpp"
-#include "render/atlas_overlay.hpp"
+#include "core/view_data.hpp"
+#include "render/compose.hpp"
 #include "render/image_compare.hpp"
-#include "render/site_placement.hpp"
-#include "render/mesh_io.hpp"
-#include "render/scene_loader.hpp"
-#include "render/scene_view.hpp"
+#include "render/picture.hpp"
 
 namespace fs = std::filesystem;
 
 namespace la::cli {
+namespace {
 
-int runRenderJob(const RenderJob& job) {
-  Scene scene;
-  fs::path sceneDir = fs::current_path();
-  const fs::path scenePath = job.scenePath.empty() ? scenesDir() / "default.json" : fs::path(job.scenePath);
-  try {
-    scene = loadScene(scenePath);
-    if (!job.scenePath.empty()) sceneDir = fs::absolute(scenePath).parent_path();
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kBadInput;
+// A flag naming a word of the view model; kUsage after saying why when the word is unknown.
+template <class E, class Parse>
+int overrideWord(const std::string& flag, const std::string& value, Parse parse, E& target, const char* choices) {
+  if (value.empty()) return kOk;
+  const auto v = parse(value);
+  if (!v) {
+    std::cerr << "error: " << flag << ": unknown value '" << value << "' (" << choices << ")\n";
+    return kUsage;
   }
+  target = *v;
+  return kOk;
+}
+
+int applyOverrides(const RenderJob& job, ViewModel& vm, fs::path& sceneDir) {
   if (!job.body.empty()) {
-    scene.body = job.body;
+    vm.body = job.body;
     // A body given on the command line is relative to where the command runs, not to the scene.
-    sceneDir = fs::current_path();
+    if (!isBuiltinBody(job.body)) vm.body = fs::absolute(job.body).string();
   }
-  if (!job.include.empty()) scene.meshInclude = job.include;
-  if (!job.exclude.empty()) scene.meshExclude = job.exclude;
+  if (!job.include.empty()) vm.meshInclude = job.include;
+  if (!job.exclude.empty()) vm.meshExclude = job.exclude;
   if (!job.view.empty()) {
-    scene.camera = CameraSpec{};
-    scene.camera.preset = job.view;
-    const auto& presets = cameraPresetNames();
-    if (std::find(presets.begin(), presets.end(), job.view) == presets.end()) {
-      std::cerr << "error: --view: unknown view '" << job.view << "' (front, back, left, right, top, three-quarter)\n";
+    if (!isCameraPreset(job.view)) {
+      std::cerr << "error: --view: unknown view '" << job.view << "' (front, back, left, right, three-quarter, top)\n";
       return kUsage;
     }
+    vm.camera = CameraSpec{};
+    vm.camera.preset = job.view;
   }
-  if (job.image.transparent) scene.transparentBackground = true;
-  if (job.zoom > 0) scene.camera.zoom = job.zoom;
-  // The cases to draw: the built-in dataset through the scene's filter.
-  SiteCatalog catalog;
-  Dataset data;
-  CaseFilter filter;
-  try {
-    catalog = SiteCatalog::load(assetPath("sites.json"));
-    filter = toCaseFilter(scene.filter, catalog, scenePath.string());
-    if (!loadData(job.data, catalog, data)) return kBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
+  if (job.zoom > 0) vm.camera.zoom = job.zoom;
+  if (!job.highlight.empty()) vm.highlight = job.highlight;
+  if (job.image.transparent) vm.transparentBackground = true;
+  int rc = kOk;
+  rc = rc ? rc : overrideWord("--mode", job.mode, parseViewMode, vm.mode, "markers or choropleth");
+  rc = rc ? rc : overrideWord("--figures", job.figures, parseFigures, vm.figures, "one or both");
+  rc = rc ? rc : overrideWord("--color-by", job.colorBy, parseColorBy, vm.colorBy, "subtype, age_band, sex, variant, category");
+  rc = rc ? rc : overrideWord("--count", job.count, parseCountUnit, vm.count, "cases, patients or lesions");
+  if (rc) return rc;
+  if (vm.figures == Figures::Both && vm.compare) {
+    std::cerr << "error: --figures both: a comparison cannot also show both figures\n";
     return kBadInput;
   }
-  const bool builtinBody = scene.body == "male" || scene.body == "female" || scene.body == "placeholder";
-  const std::string bodyLabel =
-      builtinBody ? "built-in " + scene.body : fs::path(scene.body).filename().string();
-  try {
-    PrivateDisplay display;
-    render::SceneView view;
-    vtkSmartPointer<vtkPolyData> body = render::loadSceneBody(scene, sceneDir);
-    view.setBody(body);
-    view.applyAppearance(scene);
-    const SiteMap map = render::siteMapForBody(body, resolveBodyPath(scene.body, sceneDir), catalog);
-    const render::Overlay overlay =
-        render::buildOverlay(data, applyFilter(data, filter, catalog), catalog, map, body, bodyLabel);
-    render::applyOverlay(view, overlay);
-    const std::string highlight = job.highlight.empty() ? scene.highlight : job.highlight;
-    if (!highlight.empty()) {
-      auto it = std::find_if(data.cases.begin(), data.cases.end(), [&](const Case& c) { return c.id == highlight; });
-      if (it == data.cases.end()) {
-        std::cerr << "error: " << (job.highlight.empty() ? scenePath.string() + ": highlight" : std::string("--highlight"))
-                  << ": no case with id " << highlight << "\n";
-        return kBadInput;
-      }
-      view.setHighlightedCase(size_t(it - data.cases.begin()));
-    }
-    if (!scene.showMarkers) view.setMarkers({}, overlay.radius);
-    if (!scene.showLegend) view.setLegend({});
-    view.applyCamera(scene.camera, double(job.image.width) / job.image.height);
-    render::renderToPng(view, job.image, job.out);
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kBadInput;
+  if (!job.data.empty()) {
+    vm.tables.clear();
+    for (const DataSpec& d : job.data) vm.tables.push_back({fs::absolute(d.file).string(), d.mapping, ""});
   }
-  std::cout << job.out.string() << "\n";
+  (void)sceneDir;
   return kOk;
+}
+
+}  // namespace
+
+int resolveView(const RenderJob& job, ViewModel& vm, fs::path& sceneDir, std::string& origin) {
+  const fs::path scenePath = job.scenePath.empty() ? scenesDir() / "default.json" : fs::path(job.scenePath);
+  origin = scenePath.string();
+  try {
+    vm = loadScene(scenePath);
+    sceneDir = fs::absolute(scenePath).parent_path();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  return applyOverrides(job, vm, sceneDir);
+}
+
+struct RenderSession::Impl {
+  PrivateDisplay display;  // one server for the whole batch (none when a display exists)
+  std::optional<SiteCatalog> catalog;
+  std::optional<render::BodyCache> bodies;
+  std::map<std::string, ViewData> data;  // by the tables' JSON: slides of one dataset load it once
+  std::unique_ptr<render::OffscreenTarget> target;
+  bool verbose = std::getenv("LA_VERBOSE") != nullptr;
+};
+
+RenderSession::RenderSession() : impl_(std::make_unique<Impl>()) {}
+RenderSession::~RenderSession() = default;
+
+int RenderSession::render(const ViewModel& vm, const fs::path& sceneDir, const std::string& origin,
+                          const render::ImageOptions& image, const fs::path& out) {
+  Impl& s = *impl_;
+  try {
+    if (!s.catalog) s.catalog = SiteCatalog::load(assetPath("sites.json"));
+    if (!s.bodies) s.bodies.emplace(*s.catalog);
+    validateScene(vm, *s.catalog, origin);
+    std::string key;
+    for (const TableRef& t : vm.tables) key += tablePath(t, sceneDir).string() + "\n" + t.mapping + "\n";
+    auto it = s.data.find(key);
+    if (it == s.data.end()) it = s.data.emplace(key, loadViewData(vm, *s.catalog, sceneDir, origin)).first;
+    const ViewData& vd = it->second;
+    for (const auto& w : vd.warnings) std::cerr << "warning: " << w << "\n";
+    for (const auto& p : vd.problems) std::cerr << p.describe() << "\n";
+    if (!vd.ok()) {
+      for (const auto& e : vd.errors) std::cerr << "error: " << e << "\n";
+      return kBadInput;
+    }
+    render::checkImageSize(image, out);
+    if (!s.target) s.target = std::make_unique<render::OffscreenTarget>();
+    render::AtlasContext ctx{*s.catalog, vd.data, *s.bodies, sceneDir, vd.versions};
+    render::Picture picture;
+    render::ComposeOptions opts;
+    opts.width = image.width;
+    opts.height = image.height;
+    render::compose(vm, ctx, picture, opts);
+    render::renderToPng(picture, image, out, s.target.get());
+  } catch (const render::ComposeError& e) {
+    std::cerr << "error: " << origin << ": " << e.what() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  return kOk;
+}
+
+int runRenderJob(const RenderJob& job) {
+  ViewModel vm;
+  fs::path sceneDir;
+  std::string origin;
+  if (int rc = resolveView(job, vm, sceneDir, origin); rc != kOk) return rc;
+  try {
+    RenderSession session;
+    const int rc = session.render(vm, sceneDir, origin, job.image, job.out);
+    if (rc == kOk) std::cout << job.out.string() << "\n";
+    return rc;
+  } catch (const std::exception& e) {  // e.g. no display and no Xvfb
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
 }
 
 int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int height) {
@@ -120,16 +171,19 @@ int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int 
     return kBadInput;
   }
   try {
-    PrivateDisplay display;  // one server for the whole batch
+    RenderSession session;  // catalog, bodies, tables and the GL window are shared by every slide
     size_t failed = 0;
     for (size_t i = 0; i < scenes.size(); ++i) {
       RenderJob job;
       job.scenePath = scenes[i].string();
-      job.image.width = width;
-      job.image.height = height;
+      job.image = {width, height, false};
       job.out = outDir / (scenes[i].stem().string() + ".png");
       std::cerr << "[" << i + 1 << "/" << scenes.size() << "] " << scenes[i].filename().string() << "\n";
-      if (runRenderJob(job) != kOk) ++failed;
+      ViewModel vm;
+      fs::path dir;
+      std::string origin;
+      if (resolveView(job, vm, dir, origin) != kOk || session.render(vm, dir, origin, job.image, job.out) != kOk)
+        ++failed;
     }
     std::cerr << scenes.size() - failed << " of " << scenes.size() << " slides rendered\n";
     return failed ? kBadInput : kOk;

@@ -1,14 +1,18 @@
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/data_loading.hpp"
+#include "core/view_model.hpp"
 #include "render/offscreen.hpp"
 
 namespace la::cli {
 
-// One headless picture: a scene (file or the default), optional overrides, an output PNG.
+// One headless picture: a scene (file or the default), command-line overrides, an output PNG.
+// Overrides are a layer over the scene (defaults, then the file, then flags), applied by
+// applyOverrides, so `render` and the window read the same view model.
 struct RenderJob {
   std::string scenePath;  // empty: scenes/default.json
   std::string body;       // empty: the scene's body
@@ -16,14 +20,33 @@ struct RenderJob {
   std::string view;       // empty: the scene's camera
   double zoom = 0;        // 0: the scene's
   std::string highlight;  // a case id whose markers get a halo
-  std::vector<DataSpec> data;  // tables to show instead of the built-in dataset
+  std::string mode, figures, colorBy, count;  // empty: the scene's
+  std::vector<DataSpec> data;  // tables to show instead of the scene's
   render::ImageOptions image;
   std::filesystem::path out;
 };
 
+// Reads the job's scene and applies its flags. Returns kOk, or kBadInput/kUsage after saying why.
+int resolveView(const RenderJob& job, ViewModel& vm, std::filesystem::path& sceneDir, std::string& origin);
+
 // Starts a private Xvfb when there is no display, loads, renders, writes. Prints errors naming
-// the file and reason to stderr. Returns an exit code (0 ok, 1 bad input).
+// the file and reason to stderr. Returns an exit code (0 ok, 1 bad input, 2 usage).
 int runRenderJob(const RenderJob& job);
+
+// Loads once what many pictures share (catalog, bodies, tables, one offscreen GL window), so a
+// batch of slides does not pay for them again and again.
+class RenderSession {
+ public:
+  RenderSession();
+  ~RenderSession();
+  // Renders one view; returns an exit code after printing any error (naming `origin`).
+  int render(const ViewModel& vm, const std::filesystem::path& sceneDir, const std::string& origin,
+             const render::ImageOptions& image, const std::filesystem::path& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Prints the comparison; a missing reference is a failure that tells how to accept the image.
 int compareWithReference(const std::filesystem::path& image, const std::filesystem::path& reference,

@@ -39,6 +39,17 @@ bool parseNumber(std::string_view s, double& out) {
   return end == str.c_str() + str.size();
 }
 
+// "A-B" or "A" (meaning A-A), non-negative decimal numbers.
+bool parseRangeNumbers(std::string_view text, double& lo, double& hi) {
+  const size_t dash = text.find('-');
+  if (dash == std::string_view::npos) {
+    if (!parseNumber(text, lo)) return false;
+    hi = lo;
+    return true;
+  }
+  return parseNumber(text.substr(0, dash), lo) && parseNumber(text.substr(dash + 1), hi);
+}
+
 }  // namespace
 
 std::string describeAgeMatch(const Age& age, const CaseFilter& filter) {
@@ -47,7 +58,28 @@ std::string describeAgeMatch(const Age& age, const CaseFilter& filter) {
   return ageMatches(age, filter, &how) ? how : std::string{};
 }
 
-bool matchesFilter(const Case& c, const CaseFilter& f, const SiteCatalog& catalog) {
+std::optional<std::string> resolvedSite(const CaseFilter& f, const SiteCatalog& catalog) {
+  if (f.site.empty()) return std::string();
+  const Site* s = catalog.find(f.site);
+  if (!s) return std::nullopt;
+  return s->id;
+}
+
+bool operator==(const CaseFilter& a, const CaseFilter& b) {
+  auto ageEq = [](const std::optional<AgeBounds>& x, const std::optional<AgeBounds>& y) {
+    return x.has_value() == y.has_value() && (!x || (x->min == y->min && x->max == y->max));
+  };
+  auto yearEq = [](const std::optional<YearBounds>& x, const std::optional<YearBounds>& y) {
+    return x.has_value() == y.has_value() && (!x || (x->min == y->min && x->max == y->max));
+  };
+  return a.subtypes == b.subtypes && a.variant == b.variant && ageEq(a.age, b.age) && a.ageMode == b.ageMode &&
+         a.includeUnknownAge == b.includeUnknownAge && a.sex == b.sex && a.site == b.site &&
+         yearEq(a.year, b.year) && a.ossification == b.ossification;
+}
+
+namespace {
+
+bool matchesResolved(const Case& c, const CaseFilter& f, const std::string& siteId, const SiteCatalog& catalog) {
   if (!f.subtypes.empty() &&
       (!c.subtype || std::find(f.subtypes.begin(), f.subtypes.end(), *c.subtype) == f.subtypes.end()))
     return false;
@@ -58,19 +90,51 @@ bool matchesFilter(const Case& c, const CaseFilter& f, const SiteCatalog& catalo
   }
   if (f.sex && c.sex != *f.sex) return false;
   if (f.ossification && c.ossification != *f.ossification) return false;
-  if (!f.siteId.empty()) {
+  if (f.year && (!c.source.year || *c.source.year < f.year->min || *c.source.year > f.year->max)) return false;
+  if (!siteId.empty()) {
     const bool any = std::any_of(c.lesions.begin(), c.lesions.end(),
-                                 [&](const Lesion& l) { return catalog.isWithin(l.siteId, f.siteId); });
+                                 [&](const Lesion& l) { return catalog.isWithin(l.siteId, siteId); });
     if (!any) return false;
   }
   return true;
 }
 
+}  // namespace
+
+bool matchesFilter(const Case& c, const CaseFilter& f, const SiteCatalog& catalog) {
+  const auto site = resolvedSite(f, catalog);
+  return site && matchesResolved(c, f, *site, catalog);
+}
+
 std::vector<const Case*> applyFilter(const Dataset& data, const CaseFilter& filter, const SiteCatalog& catalog) {
   std::vector<const Case*> out;
+  const auto site = resolvedSite(filter, catalog);  // once, not per case
+  if (!site) return out;
   for (const Case& c : data.cases)
-    if (matchesFilter(c, filter, catalog)) out.push_back(&c);
+    if (matchesResolved(c, filter, *site, catalog)) out.push_back(&c);
   return out;
+}
+
+std::optional<YearBounds> parseYearBounds(std::string_view text, std::string* error) {
+  auto fail = [&](const std::string& why) -> std::optional<YearBounds> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  const std::string t(text);
+  double lo = 0, hi = 0;
+  if (!parseRangeNumbers(text, lo, hi)) return fail("bad year range '" + t + "' (expected A-B, e.g. 2000-2020)");
+  if (lo != double(long(lo)) || hi != double(long(hi))) return fail("year range '" + t + "': years are whole numbers");
+  if (lo < 1800 || hi > 2100) return fail("year range '" + t + "' outside 1800-2100");
+  if (lo > hi) return fail("year range '" + t + "': first year after last");
+  return YearBounds{int(lo), int(hi)};
+}
+
+std::string formatAgeBounds(const AgeBounds& b) {
+  return b.min == b.max ? formatNumber(b.min) : formatNumber(b.min) + "-" + formatNumber(b.max);
+}
+
+std::string formatYearBounds(const YearBounds& b) {
+  return b.min == b.max ? std::to_string(b.min) : std::to_string(b.min) + "-" + std::to_string(b.max);
 }
 
 std::optional<AgeBounds> parseAgeBounds(std::string_view text, std::string* error) {
@@ -79,12 +143,9 @@ std::optional<AgeBounds> parseAgeBounds(std::string_view text, std::string* erro
     return std::nullopt;
   };
   AgeBounds b;
-  const size_t dash = text.find('-');
-  if (dash == std::string_view::npos) {
-    if (!parseNumber(text, b.min)) return fail("bad age '" + std::string(text) + "' (expected A-B, e.g. 40-50)");
-    b.max = b.min;
-  } else if (!parseNumber(text.substr(0, dash), b.min) || !parseNumber(text.substr(dash + 1), b.max)) {
-    return fail("bad age range '" + std::string(text) + "' (expected A-B, e.g. 40-50)");
+  if (!parseRangeNumbers(text, b.min, b.max)) {
+    const bool single = text.find('-') == std::string_view::npos;
+    return fail(std::string(single ? "bad age '" : "bad age range '") + std::string(text) + "' (expected A-B, e.g. 40-50)");
   }
   if (b.max > 120) return fail("age range '" + std::string(text) + "' outside 0-120");
   if (b.min > b.max) return fail("age range '" + std::string(text) + "': minimum above maximum");

@@ -51,21 +51,10 @@ const SiteAnchor* anchorFor(const SiteMap& map, const SiteCatalog& cat, const st
 
 }  // namespace
 
-std::array<double, 3> subtypeColor(const std::optional<Subtype>& s) {
-  if (!s) return {0.45, 0.45, 0.45};
-  switch (*s) {
-    case Subtype::Dystrophic: return {0.0, 0.447, 0.698};      // blue
-    case Subtype::Metastatic: return {0.835, 0.369, 0.0};      // vermillion
-    case Subtype::Idiopathic: return {0.0, 0.62, 0.451};       // bluish green
-    case Subtype::Iatrogenic: return {0.8, 0.475, 0.655};      // reddish purple
-    case Subtype::Calciphylaxis: return {0.1, 0.1, 0.1};       // near black
-    case Subtype::Unspecified: return {0.55, 0.55, 0.55};      // grey
-  }
-  return {0.45, 0.45, 0.45};
-}
-
 MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& cases, const SiteCatalog& catalog,
-                           const SiteMap& map, double radius) {
+                           const SiteMap& map, double radius, const Palette* palette) {
+  const Palette subtypes = palette ? Palette{} : makePalette(ColorBy::Subtype, {});
+  if (!palette) palette = &subtypes;
   MarkerLayout out;
   std::set<std::string> missing;
   // First gather every marker under its anchor, then lay each anchor's group out: a fan for a
@@ -115,7 +104,7 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
         m.side = std::string(side);
         m.sideUnstated = unstated;
         m.atAncestor = atAncestor;
-        m.subtype = c->subtype;
+        m.category = palette->categoryOf(*c);
         auto [it, fresh] = groups.try_emplace(a);
         if (fresh) order.push_back(a);
         it->second.push_back(std::move(m));
@@ -149,18 +138,18 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
       }
       continue;
     }
-    // One bubble: area grows with the count; coloured by the most frequent subtype.
+    // One bubble: area grows with the count; coloured by the most frequent category.
     MarkerSpec m = g.front();
     m.count = g.size();
     m.scale = std::min(4.0, 1.5 * std::sqrt(double(g.size()) / double(kMaxFan)));
-    std::map<int, size_t> freq;
+    std::map<size_t, size_t> freq;
     bool allUnstated = true;
     for (const MarkerSpec& x : g) {
-      ++freq[x.subtype ? int(*x.subtype) : -1];
+      ++freq[x.category];
       allUnstated = allUnstated && x.sideUnstated;
     }
     const auto top = std::max_element(freq.begin(), freq.end(), [](auto& p, auto& q) { return p.second < q.second; });
-    m.subtype = top->first < 0 ? std::nullopt : std::optional<Subtype>(Subtype(top->first));
+    m.category = top->first;
     m.sideUnstated = allUnstated;
     place(m, {0, 0}, 0.6 * m.scale);
     out.markers.push_back(std::move(m));

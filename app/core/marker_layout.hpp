@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/palette.hpp"
 #include "core/site_catalog.hpp"
 #include "core/site_map.hpp"
 
@@ -23,14 +24,14 @@ struct MarkerSpec {
   std::string side;                  // kSideLeft / kSideRight / kSideNone
   bool sideUnstated = false;         // a sided site whose side the source does not give: shown on both sides
   bool atAncestor = false;           // the figure has no anchor for the exact site; drawn at its parent
-  std::optional<Subtype> subtype;   // for a bubble: the most frequent subtype among its lesions
+  size_t category = 0;              // into the view's Palette; for a bubble the most frequent among its lesions
   size_t count = 1;                 // lesions this marker stands for (more than one: a bubble)
   double scale = 1;                 // radius multiplier (bubbles grow with their count)
 };
 
-// Up to this many markers fan out around one anchor (the centre and two rings); more become one
+// Up to this many markers fan out around one anchor (the centre and three rings); more become one
 // bubble whose size grows with the count.
-inline constexpr size_t kMaxFan = 19;
+inline constexpr size_t kMaxFan = 37;
 
 struct MarkerLayout {
   std::vector<MarkerSpec> markers;
@@ -45,12 +46,8 @@ struct MarkerLayout {
 };
 
 // `radius` is the marker radius in the body's units; markers of one anchor are spaced by
-// 2.3 radii on rings around it.
+// 2.3 radii on rings around it. Categories come from `palette` (colour by subtype when null).
 MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& cases, const SiteCatalog& catalog,
-                           const SiteMap& map, double radius);
-
-// Colour of a subtype for markers and legends (Okabe-Ito palette: readable for colour-blind
-// viewers and distinct from skin tones). Unknown subtype -> grey.
-std::array<double, 3> subtypeColor(const std::optional<Subtype>& subtype);
+                           const SiteMap& map, double radius, const Palette* palette = nullptr);
 
 }  // namespace la

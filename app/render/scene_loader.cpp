@@ -1,16 +1,19 @@
 #include "render/scene_loader.hpp"
 
-#include "render/mesh_io.hpp"
-
 namespace fs = std::filesystem;
 
 namespace la::render {
 
-vtkSmartPointer<vtkPolyData> loadSceneBody(const Scene& scene, const fs::path& sceneDir) {
+vtkSmartPointer<vtkPolyData> loadBodyMesh(const std::string& body, const fs::path& baseDir,
+                                          const MeshLoadOptions& options) {
+  return loadMesh(resolveBodyPath(body, baseDir), options);
+}
+
+vtkSmartPointer<vtkPolyData> loadSceneBody(const ViewModel& scene, const fs::path& sceneDir) {
   MeshLoadOptions opts;
   opts.include = scene.meshInclude;
   opts.exclude = scene.meshExclude;
-  return loadMesh(resolveBodyPath(scene.body, sceneDir), opts);
+  return loadBodyMesh(scene.body, sceneDir, opts);
 }
 
 }  // namespace la::render

@@ -1,122 +1,86 @@
 #include "render/scene_view.hpp"
 
 #include <vtkActor.h>
-#include <vtkCellPicker.h>
-#include <vtkCoordinate.h>
-#include <vtkDiskSource.h>
-#include <vtkDoubleArray.h>
-#include <vtkTransform.h>
-#include <vtkTransformPolyDataFilter.h>
-#include <vtkGlyph3DMapper.h>
-#include <vtkImageData.h>
-#include <vtkLegendBoxActor.h>
-#include <vtkPointData.h>
-#include <vtkPoints.h>
-#include <vtkSphereSource.h>
-#include <vtkUnsignedCharArray.h>
 #include <vtkCamera.h>
+#include <vtkCellPicker.h>
+#include <vtkDiskSource.h>
+#include <vtkGlyph3DMapper.h>
 #include <vtkLightKit.h>
+#include <vtkPointData.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkShaderProperty.h>
-#include <vtkTextActor.h>
-#include <vtkTextProperty.h>
+#include <vtkTransform.h>
+#include <vtkTransformPolyDataFilter.h>
+#include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "la_shaders.h"
+#include "render/marker_glyphs.hpp"
 
 namespace la::render {
-
 
 struct SceneView::Impl {
   vtkSmartPointer<vtkRenderer> renderer = vtkSmartPointer<vtkRenderer>::New();
   vtkSmartPointer<vtkActor> bodyActor = vtkSmartPointer<vtkActor>::New();
   vtkSmartPointer<vtkPolyDataMapper> bodyMapper = vtkSmartPointer<vtkPolyDataMapper>::New();
   vtkSmartPointer<vtkPolyData> body;
-  vtkSmartPointer<vtkTextActor> title = vtkSmartPointer<vtkTextActor>::New();
-  vtkSmartPointer<vtkTextActor> caption = vtkSmartPointer<vtkTextActor>::New();
-  vtkSmartPointer<vtkActor> markers = vtkSmartPointer<vtkActor>::New();         // side stated
-  vtkSmartPointer<vtkActor> markersFaint = vtkSmartPointer<vtkActor>::New();    // side not stated
+  vtkSmartPointer<vtkActor> markers = makeGlyphActor(0.01);       // side stated
+  vtkSmartPointer<vtkActor> markersFaint = makeGlyphActor(0.01);  // side not stated
+  vtkSmartPointer<vtkActor> anchors = makeGlyphActor(0.01);
   vtkSmartPointer<vtkActor> highlight = vtkSmartPointer<vtkActor>::New();
-  vtkSmartPointer<vtkSphereSource> sphere = vtkSmartPointer<vtkSphereSource>::New();
+  vtkSmartPointer<vtkActor> rare = vtkSmartPointer<vtkActor>::New();
   vtkSmartPointer<vtkDiskSource> haloDisk = vtkSmartPointer<vtkDiskSource>::New();
-  vtkSmartPointer<vtkTransformPolyDataFilter> haloRing = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
-  vtkSmartPointer<vtkActor> anchors = vtkSmartPointer<vtkActor>::New();
-  vtkSmartPointer<vtkSphereSource> anchorSphere = vtkSmartPointer<vtkSphereSource>::New();
-  vtkSmartPointer<vtkLegendBoxActor> legend = vtkSmartPointer<vtkLegendBoxActor>::New();
+  vtkSmartPointer<vtkDiskSource> rareDisk = vtkSmartPointer<vtkDiskSource>::New();
   std::vector<MarkerSpec> markerSpecs;
   double markerRadius = 0.01;
-  double imageAspect = 16.0 / 9.0;
 };
 
 namespace {
 
-// Points with an RGB colour array, for a glyph mapper.
-vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, bool faint,
-                                         const std::array<double, 3>* fixedColor = nullptr,
-                                         size_t onlyCase = SIZE_MAX) {
-  auto pts = vtkSmartPointer<vtkPoints>::New();
-  auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
-  colors->SetName("Colors");
-  colors->SetNumberOfComponents(3);
-  auto scales = vtkSmartPointer<vtkDoubleArray>::New();
-  scales->SetName("Scale");
-  for (const MarkerSpec& m : ms) {
-    if (onlyCase != SIZE_MAX ? m.caseIndex != onlyCase : m.sideUnstated != faint) continue;
-    pts->InsertNextPoint(m.position.data());
-    scales->InsertNextValue(m.scale);
-    const auto c = fixedColor ? *fixedColor : subtypeColor(m.subtype);
-    colors->InsertNextTuple3(c[0] * 255, c[1] * 255, c[2] * 255);
-  }
-  auto pd = vtkSmartPointer<vtkPolyData>::New();
-  pd->SetPoints(pts);
-  pd->GetPointData()->AddArray(colors);
-  pd->GetPointData()->AddArray(scales);
-  if (onlyCase != SIZE_MAX) {
-    // Rings lie on the skin: orient them along the marker normals.
-    auto normals = vtkSmartPointer<vtkDoubleArray>::New();
-    normals->SetName("Normals");
-    normals->SetNumberOfComponents(3);
-    for (const MarkerSpec& m : ms)
-      if (m.caseIndex == onlyCase) normals->InsertNextTuple(m.normal.data());
-    pd->GetPointData()->AddArray(normals);
-  }
-  return pd;
-}
-
-void setupGlyphActor(vtkActor* actor, vtkSphereSource* sphere) {
-  auto mapper = vtkSmartPointer<vtkGlyph3DMapper>::New();
-  mapper->SetSourceConnection(sphere->GetOutputPort());
-  // Bubbles (one marker for many lesions) are larger: scale by the "Scale" point array.
-  mapper->ScalingOn();
-  mapper->SetScaleArray("Scale");
-  mapper->SetScaleModeToScaleByMagnitude();
-  mapper->OrientOff();
-  mapper->SetScalarModeToUsePointFieldData();
-  mapper->SelectColorArray("Colors");
-  mapper->SetColorModeToDirectScalars();
-  mapper->ScalarVisibilityOn();
-  actor->SetMapper(mapper);
-  actor->GetProperty()->SetSpecular(0.3);
-  actor->GetProperty()->SetSpecularPower(30);
+// A flat ring glyph lying on the skin: the disk (normal +Z) is turned to face +X, which the glyph
+// mapper then turns towards each point's normal.
+void setupRingActor(vtkActor* actor, vtkDiskSource* disk, const RGB& color) {
+  disk->SetCircumferentialResolution(40);
+  auto turn = vtkSmartPointer<vtkTransform>::New();
+  turn->RotateY(90);
+  auto ring = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+  ring->SetTransform(turn);
+  ring->SetInputConnection(disk->GetOutputPort());
+  auto gm = vtkSmartPointer<vtkGlyph3DMapper>::New();
+  gm->SetSourceConnection(ring->GetOutputPort());
+  gm->ScalingOn();
+  gm->SetScaleArray("Scale");
+  gm->SetScaleModeToScaleByMagnitude();
+  gm->OrientOn();
+  gm->SetOrientationModeToDirection();
+  gm->SetOrientationArray("Normals");
+  gm->ScalarVisibilityOff();
+  actor->SetMapper(gm);
+  actor->GetProperty()->SetColor(color[0], color[1], color[2]);
+  actor->GetProperty()->SetAmbient(0.5);
   actor->VisibilityOff();
 }
 
-}  // namespace
-
-namespace {
-
-void styleText(vtkTextActor* a, int size, bool bold) {
-  vtkTextProperty* p = a->GetTextProperty();
-  p->SetFontFamilyToArial();
-  p->SetFontSize(size);
-  p->SetBold(bold);
-  p->SetColor(0.15, 0.15, 0.18);
-  p->SetShadow(false);
+void setupBody(vtkActor* bodyActor, vtkPolyDataMapper* bodyMapper) {
+  bodyMapper->ScalarVisibilityOff();
+  bodyActor->SetMapper(bodyMapper);
+  vtkProperty* prop = bodyActor->GetProperty();
+  prop->SetInterpolationToPhong();
+  prop->SetDiffuse(0.9);
+  prop->SetAmbient(0.12);
+  prop->SetSpecular(0.12);
+  prop->SetSpecularPower(18);
+  // The shader file starts with the VTK tag it extends (after the lighting code).
+  std::string rim = kShader_skin_rim;
+  const std::string tag = rim.substr(0, rim.find('\n'));
+  bodyActor->GetShaderProperty()->AddFragmentShaderReplacement(tag, true, tag + "\n" + rim.substr(rim.find('\n') + 1),
+                                                               false);
+  bodyActor->VisibilityOff();
 }
 
 }  // namespace
@@ -129,73 +93,14 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   auto kit = vtkSmartPointer<vtkLightKit>::New();
   kit->SetKeyLightIntensity(0.85);
   kit->AddLightsToRenderer(&r);
-
-  impl_->bodyMapper->ScalarVisibilityOff();
-  impl_->bodyActor->SetMapper(impl_->bodyMapper);
-  vtkProperty* prop = impl_->bodyActor->GetProperty();
-  prop->SetInterpolationToPhong();
-  prop->SetDiffuse(0.9);
-  prop->SetAmbient(0.12);
-  prop->SetSpecular(0.12);
-  prop->SetSpecularPower(18);
-  // The shader file starts with the VTK tag it extends (after the lighting code).
-  std::string rim = kShader_skin_rim;
-  const std::string tag = rim.substr(0, rim.find('\n'));
-  impl_->bodyActor->GetShaderProperty()->AddFragmentShaderReplacement(tag, true, tag + "\n" + rim.substr(rim.find('\n') + 1), false);
-  impl_->bodyActor->VisibilityOff();
+  setupBody(impl_->bodyActor, impl_->bodyMapper);
   r.AddActor(impl_->bodyActor);
-
-  impl_->sphere->SetThetaResolution(20);
-  impl_->sphere->SetPhiResolution(14);
-  setupGlyphActor(impl_->markers, impl_->sphere);
-  setupGlyphActor(impl_->markersFaint, impl_->sphere);
   impl_->markersFaint->GetProperty()->SetOpacity(0.45);
-  // The selected case's markers get a gold ring on the skin around them. The disk's normal is +Z;
-  // the glyph mapper turns a glyph's +X towards the orientation vector, so the disk is first
-  // turned to face +X.
-  impl_->haloDisk->SetCircumferentialResolution(40);
-  auto turn = vtkSmartPointer<vtkTransform>::New();
-  turn->RotateY(90);
-  impl_->haloRing->SetTransform(turn);
-  impl_->haloRing->SetInputConnection(impl_->haloDisk->GetOutputPort());
-  setupGlyphActor(impl_->highlight, impl_->sphere);
-  {
-    auto* gm = static_cast<vtkGlyph3DMapper*>(impl_->highlight->GetMapper());
-    gm->SetSourceConnection(impl_->haloRing->GetOutputPort());
-    gm->OrientOn();
-    gm->SetOrientationModeToDirection();
-    gm->SetOrientationArray("Normals");
-  }
-  impl_->highlight->GetProperty()->SetAmbient(0.5);
-  r.AddActor(impl_->markers);
-  r.AddActor(impl_->markersFaint);
-  r.AddActor(impl_->highlight);
-
-  impl_->anchorSphere->SetThetaResolution(12);
-  impl_->anchorSphere->SetPhiResolution(8);
-  setupGlyphActor(impl_->anchors, impl_->anchorSphere);
-  r.AddActor(impl_->anchors);
-
-  impl_->legend->BorderOff();
-  impl_->legend->BoxOff();
-  impl_->legend->SetPadding(2);
-  impl_->legend->GetEntryTextProperty()->SetFontFamilyToArial();
-  impl_->legend->GetEntryTextProperty()->SetColor(0.15, 0.15, 0.15);
-  impl_->legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-  impl_->legend->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
-  impl_->legend->VisibilityOff();
-  r.AddActor2D(impl_->legend);
-
-  styleText(impl_->title, 22, true);
-  impl_->title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-  impl_->title->GetTextProperty()->SetVerticalJustificationToTop();
-  impl_->title->GetTextProperty()->SetJustificationToCentered();
-  impl_->title->SetPosition(0.5, 0.975);
-  r.AddActor2D(impl_->title);
-  styleText(impl_->caption, 13, false);
-  impl_->caption->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-  impl_->caption->SetPosition(0.02, 0.02);
-  r.AddActor2D(impl_->caption);
+  setupRingActor(impl_->highlight, impl_->haloDisk, {1.0, 0.72, 0.0});
+  setupRingActor(impl_->rare, impl_->rareDisk, {0.12, 0.12, 0.14});
+  for (vtkActor* a : {impl_->markers.Get(), impl_->markersFaint.Get(), impl_->highlight.Get(), impl_->rare.Get(),
+                      impl_->anchors.Get()})
+    r.AddActor(a);
 }
 
 SceneView::~SceneView() = default;
@@ -217,67 +122,59 @@ std::array<double, 6> SceneView::bodyBounds() const {
   return b;
 }
 
-void SceneView::applyAppearance(const Scene& s) {
-  impl_->renderer->SetBackground(s.background[0], s.background[1], s.background[2]);
-  impl_->bodyActor->GetProperty()->SetColor(s.skinColor[0], s.skinColor[1], s.skinColor[2]);
-  impl_->title->SetInput(s.title.c_str());
-  // Dark text on light backgrounds, light text on dark ones.
-  const double lum = 0.2126 * s.background[0] + 0.7152 * s.background[1] + 0.0722 * s.background[2];
-  const bool light = lum > 0.5 || s.transparentBackground;
-  const double t = light ? 0.12 : 0.92, c = light ? 0.32 : 0.78;
-  impl_->title->GetTextProperty()->SetColor(t, t, t);
-  impl_->caption->GetTextProperty()->SetColor(c, c, c);
-  impl_->legend->GetEntryTextProperty()->SetColor(t, t, t);
-  // Legend text takes the entry colour (see setLegend), so it follows the background too.
-  for (int i = 0; i < impl_->legend->GetNumberOfEntries(); ++i) impl_->legend->SetEntryColor(i, c, c, c);
+void SceneView::setColors(const RGB& background, const RGB& skin) {
+  impl_->renderer->SetBackground(background[0], background[1], background[2]);
+  impl_->bodyActor->GetProperty()->SetColor(skin[0], skin[1], skin[2]);
 }
 
-void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius) {
-  impl_->markerSpecs = markers;
-  impl_->markerRadius = radius;
-  impl_->sphere->SetRadius(radius);
-  impl_->haloDisk->SetInnerRadius(radius * 1.25);
-  impl_->haloDisk->SetOuterRadius(radius * 2.0);
-  auto feed = [](vtkActor* a, vtkSmartPointer<vtkPolyData> pd) {
-    static_cast<vtkGlyph3DMapper*>(a->GetMapper())->SetInputData(pd);
-    a->SetVisibility(pd->GetNumberOfPoints() > 0);
-  };
-  feed(impl_->markers, glyphPoints(markers, false));
-  feed(impl_->markersFaint, glyphPoints(markers, true));
-  impl_->highlight->VisibilityOff();
-}
-
-void SceneView::setRegionShading(const std::vector<RegionShade>& regions, const std::array<double, 3>& color) {
+void SceneView::setSkinColors(const std::vector<std::array<unsigned char, 3>>& perVertex) {
   vtkPolyData* body = impl_->body;
-  if (!body) return;
-  if (regions.empty()) {
+  if (!body || perVertex.empty() || vtkIdType(perVertex.size()) != body->GetNumberOfPoints()) {
+    impl_->bodyMapper->SetInputData(body);
     impl_->bodyMapper->ScalarVisibilityOff();
     return;
   }
-  const double* skin = impl_->bodyActor->GetProperty()->GetColor();
-  const vtkIdType n = body->GetNumberOfPoints();
-  std::vector<double> mix(size_t(n), 0.0);
-  for (const RegionShade& r : regions)
-    for (int v : r.vertices)
-      if (v >= 0 && v < n) mix[size_t(v)] = std::max(mix[size_t(v)], 0.15 + 0.45 * std::clamp(r.strength, 0.0, 1.0));
   auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
-  colors->SetName("RegionColors");
+  colors->SetName("SkinColors");
   colors->SetNumberOfComponents(3);
-  colors->SetNumberOfTuples(n);
-  for (vtkIdType i = 0; i < n; ++i) {
-    const double t = mix[size_t(i)];
-    colors->SetTuple3(i, 255 * (skin[0] * (1 - t) + color[0] * t), 255 * (skin[1] * (1 - t) + color[1] * t),
-                      255 * (skin[2] * (1 - t) + color[2] * t));
-  }
-  // A shallow copy keeps the loaded body untouched: the colours belong to this view only.
+  colors->SetNumberOfTuples(vtkIdType(perVertex.size()));
+  std::copy(perVertex.front().data(), perVertex.front().data() + 3 * perVertex.size(), colors->GetPointer(0));
+  // A shallow copy keeps the loaded body untouched: the colours belong to this pane only.
   auto shaded = vtkSmartPointer<vtkPolyData>::New();
   shaded->ShallowCopy(body);
   shaded->GetPointData()->AddArray(colors);
   impl_->bodyMapper->SetInputData(shaded);
   impl_->bodyMapper->SetScalarModeToUsePointFieldData();
-  impl_->bodyMapper->SelectColorArray("RegionColors");
+  impl_->bodyMapper->SelectColorArray("SkinColors");
   impl_->bodyMapper->SetColorModeToDirectScalars();
   impl_->bodyMapper->ScalarVisibilityOn();
+}
+
+void SceneView::setViewport(double x0, double x1) { impl_->renderer->SetViewport(x0, 0, x1, 1); }
+
+void SceneView::shareCamera(vtkCamera* camera) { impl_->renderer->SetActiveCamera(camera); }
+
+void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius, const Palette& palette) {
+  impl_->markerSpecs = markers;
+  impl_->markerRadius = radius;
+  setGlyphRadius(impl_->markers, radius);
+  setGlyphRadius(impl_->markersFaint, radius);
+  impl_->haloDisk->SetInnerRadius(radius * 1.25);
+  impl_->haloDisk->SetOuterRadius(radius * 2.0);
+  impl_->rareDisk->SetInnerRadius(radius * 1.35);
+  impl_->rareDisk->SetOuterRadius(radius * 1.7);
+  feedGlyphs(impl_->markers, glyphPoints(markers, &palette, {false}));
+  feedGlyphs(impl_->markersFaint, glyphPoints(markers, &palette, {true}));
+  impl_->highlight->VisibilityOff();
+  impl_->rare->VisibilityOff();
+}
+
+const std::vector<MarkerSpec>& SceneView::markers() const { return impl_->markerSpecs; }
+
+void SceneView::setRareRings(const std::vector<MarkerSpec>& rare) {
+  GlyphSelect all;
+  all.all = true;
+  feedGlyphs(impl_->rare, glyphPoints(rare, nullptr, all));
 }
 
 void SceneView::setAnchorPoints(const std::vector<std::array<double, 3>>& points, int current) {
@@ -286,17 +183,18 @@ void SceneView::setAnchorPoints(const std::vector<std::array<double, 3>>& points
     specs[i].position = points[i];
     specs[i].scale = int(i) == current ? 2.0 : 1.0;
   }
-  const std::array<double, 3> white{0.96, 0.96, 0.96};
-  auto pd = glyphPoints(specs, false, &white);
+  const RGB white{0.96, 0.96, 0.96};
+  GlyphSelect sel;
+  sel.fixedColor = &white;
+  auto pd = glyphPoints(specs, nullptr, sel);
   // The current site stands out in the ring colour.
   if (current >= 0 && current < int(points.size())) {
     auto* c = vtkUnsignedCharArray::SafeDownCast(pd->GetPointData()->GetArray("Colors"));
     c->SetTuple3(current, 255, 184, 0);
   }
   const auto b = bodyBounds();
-  impl_->anchorSphere->SetRadius(0.004 * (b[3] - b[2]));
-  static_cast<vtkGlyph3DMapper*>(impl_->anchors->GetMapper())->SetInputData(pd);
-  impl_->anchors->SetVisibility(!points.empty());
+  setGlyphRadius(impl_->anchors, 0.004 * (b[3] - b[2]));
+  feedGlyphs(impl_->anchors, pd);
 }
 
 bool SceneView::pickSurface(double x, double y, std::array<double, 3>& position, std::array<double, 3>& normal) const {
@@ -315,10 +213,9 @@ void SceneView::setHighlightedCase(size_t caseIndex) {
     impl_->highlight->VisibilityOff();
     return;
   }
-  const std::array<double, 3> gold{1.0, 0.72, 0.0};
-  auto pd = glyphPoints(impl_->markerSpecs, false, &gold, caseIndex);
-  static_cast<vtkGlyph3DMapper*>(impl_->highlight->GetMapper())->SetInputData(pd);
-  impl_->highlight->SetVisibility(pd->GetNumberOfPoints() > 0);
+  GlyphSelect sel;
+  sel.onlyCase = caseIndex;
+  feedGlyphs(impl_->highlight, glyphPoints(impl_->markerSpecs, nullptr, sel));
 }
 
 int SceneView::pickMarker(double x, double y, double tol) const {
@@ -342,58 +239,11 @@ int SceneView::pickMarker(double x, double y, double tol) const {
   return best;
 }
 
-// A round symbol coloured through its own scalars: the legend box paints a symbol with its scalars
-// when it has them (ScalarVisibility) and its text with the entry colour, so the subtype colour
-// goes into the symbol and the text stays in the readable caption colour.
-static vtkSmartPointer<vtkPolyData> swatch(const std::array<double, 3>& c) {
-  auto disk = vtkSmartPointer<vtkSphereSource>::New();
-  disk->SetThetaResolution(24);
-  disk->SetPhiResolution(12);
-  disk->Update();
-  auto pd = vtkSmartPointer<vtkPolyData>::New();
-  pd->DeepCopy(disk->GetOutput());
-  auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
-  colors->SetNumberOfComponents(3);
-  colors->SetNumberOfTuples(pd->GetNumberOfPoints());
-  for (vtkIdType i = 0; i < pd->GetNumberOfPoints(); ++i) colors->SetTuple3(i, 255 * c[0], 255 * c[1], 255 * c[2]);
-  pd->GetPointData()->SetScalars(colors);
-  return pd;
-}
-
-void SceneView::setLegend(const std::vector<LegendEntry>& entries) {
-  vtkLegendBoxActor* l = impl_->legend;
-  l->SetNumberOfEntries(int(entries.size()));
-  l->ScalarVisibilityOn();
-  double text[3];
-  impl_->caption->GetTextProperty()->GetColor(text);
-  for (size_t i = 0; i < entries.size(); ++i) l->SetEntry(int(i), swatch(entries[i].color), entries[i].label.c_str(), text);
-  l->SetVisibility(!entries.empty());
-  layoutLegend();
-}
-
-void SceneView::setImageSize(int width, int height) {
-  // Text scales with the picture's height so a 4K slide and a thumbnail carry the same layout.
-  impl_->title->GetTextProperty()->SetFontSize(std::max(12, int(height * 0.034)));
-  impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(height * 0.019)));
-  impl_->imageAspect = height > 0 ? double(width) / height : 1.0;
-  layoutLegend();
-}
-
-void SceneView::layoutLegend() {
-  // The legend box auto-fits its text to the box, so the box is sized in units of the picture's
-  // height: the same entry height whatever the aspect ratio.
-  const int n = impl_->legend->GetNumberOfEntries();
-  const double h = std::min(0.038 * n, 0.6);
-  const double w = std::min(0.3 / impl_->imageAspect, 0.45);
-  impl_->legend->SetPosition(0.985 - w, 0.07);
-  impl_->legend->SetPosition2(w, h);
-}
-
-void SceneView::setCaption(const std::string& text) { impl_->caption->SetInput(text.c_str()); }
-
-void SceneView::applyCamera(const CameraSpec& spec, double aspect) {
+void SceneView::applyCamera(const CameraSpec& spec, double aspect, ViewBand band) {
   vtkCamera* cam = impl_->renderer->GetActiveCamera();
   cam->SetViewAngle(spec.viewAngle);
+  const double bandH = std::clamp(band.y1 - band.y0, 0.1, 1.0);
+  cam->SetWindowCenter(0.0, 1.0 - (band.y0 + band.y1));  // the band's centre becomes the view's centre
   if (spec.position && spec.focalPoint) {
     cam->SetPosition(spec.position->data());
     cam->SetFocalPoint(spec.focalPoint->data());
@@ -424,7 +274,7 @@ void SceneView::applyCamera(const CameraSpec& spec, double aspect) {
   const double height = spanAlong(up), width = spanAlong(right), depth = spanAlong(dir);
   const double tanHalf = std::tan(spec.viewAngle * M_PI / 360.0);
   const double margin = 1.16;  // air around the figure, and room for the title and caption
-  double dist = margin * std::max(height / 2 / tanHalf, width / 2 / (tanHalf * std::max(aspect, 1e-3)));
+  double dist = margin * std::max(height / 2 / (tanHalf * bandH), width / 2 / (tanHalf * std::max(aspect, 1e-3)));
   dist = dist / spec.zoom + depth / 2;
   cam->SetFocalPoint(c);
   cam->SetPosition(c[0] + dir[0] * dist, c[1] + dir[1] * dist, c[2] + dir[2] * dist);

@@ -1,27 +1,31 @@
 #pragma once
-// The 3D view: a VTK renderer holding the body and its annotations, independent of who owns the
-// window. The GLFW window (interactive) and the offscreen renderer (command line, screenshots)
-// both draw the same SceneView, so an exported picture matches what the user sees.
+// One 3D pane of a picture: a VTK renderer holding one body and its markers. A Picture
+// (render/picture.hpp) holds one or two panes and the annotations; render::compose fills them
+// from the view model, so the window, its export and `render` draw the same thing.
 #include <vtkSmartPointer.h>
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/marker_layout.hpp"
-#include "core/scene.hpp"
+#include "core/palette.hpp"
+#include "core/view_model.hpp"
 
+class vtkCamera;
 class vtkPolyData;
 class vtkRenderer;
-class vtkCamera;
 
 namespace la::render {
 
-struct LegendEntry {
-  std::string label;
-  std::array<double, 3> color{};
+using RGB = std::array<double, 3>;
+
+// A horizontal band of a pane (fractions of its height) that the figure is fitted into.
+struct ViewBand {
+  double y0 = 0, y1 = 1;
 };
 
 class SceneView {
@@ -38,24 +42,29 @@ class SceneView {
   vtkPolyData* body() const;
   std::array<double, 6> bodyBounds() const;
 
-  // Background, skin colour and title from a scene.
-  void applyAppearance(const Scene& scene);
-  // Frames the body from the scene's camera: explicit position if stored, else the preset fitted
-  // to a viewport of the given aspect ratio (width / height).
-  void applyCamera(const CameraSpec& camera, double aspect);
+  // Background and skin colour.
+  void setColors(const RGB& background, const RGB& skin);
+  // Per-vertex skin colours (choropleth, shaded regions); an empty list shows plain skin.
+  void setSkinColors(const std::vector<std::array<unsigned char, 3>>& perVertex);
+  // The part of the picture this pane covers (normalized x range).
+  void setViewport(double x0, double x1);
+  // Uses `camera` (shared by linked panes) instead of the pane's own.
+  void shareCamera(vtkCamera* camera);
+
+  // Frames the body from a camera spec: explicit position if stored, else the preset fitted to a
+  // viewport of the given aspect ratio (width / height). The figure is fitted into the band
+  // `y0..y1` of the pane's height (room for a title above and a caption below) and centred in it;
+  // the pane itself still reaches the picture's edges, so a close-up is never cut off by a frame.
+  void applyCamera(const CameraSpec& camera, double aspect, ViewBand band = ViewBand{});
   // The current camera as a storable spec (for saving a view).
   CameraSpec captureCamera(const std::string& preset) const;
 
-  // Lesion markers (spheres of `radius` in body units, coloured by subtype; markers whose side
-  // the source does not state are drawn translucent). Replaces the previous set.
-  void setMarkers(const std::vector<MarkerSpec>& markers, double radius);
-  // Tints skin regions (vertex ids of the body) with `color`; strength 0..1 per region. An empty
-  // list shows plain skin. Used for coarse sites of other tables, which name a region, not a point.
-  struct RegionShade {
-    std::vector<int> vertices;
-    double strength = 1;
-  };
-  void setRegionShading(const std::vector<RegionShade>& regions, const std::array<double, 3>& color);
+  // Lesion markers (`radius` in body units), each drawn in its palette category's colour and
+  // shape; markers whose side the source does not state are translucent. Replaces the last set.
+  void setMarkers(const std::vector<MarkerSpec>& markers, double radius, const Palette& palette);
+  const std::vector<MarkerSpec>& markers() const;
+  // Small rings beside markers of sites with few cases (rare sites).
+  void setRareRings(const std::vector<MarkerSpec>& rare);
 
   // Small neutral spheres at site anchors (calibration view); empty hides them. `current` (index
   // into the list, or -1) is drawn larger in the highlight colour.
@@ -65,24 +74,13 @@ class SceneView {
 
   // Rings the markers of one case (index into Dataset::cases); SIZE_MAX for none.
   void setHighlightedCase(size_t caseIndex);
-  // Index into the last setMarkers() list of the front-facing marker nearest display pixel
-  // (x, y), origin bottom-left, within `tolerancePx`; -1 when none.
+  // Index into markers() of the front-facing marker nearest display pixel (x, y), origin
+  // bottom-left, within `tolerancePx`; -1 when none.
   int pickMarker(double x, double y, double tolerancePx = 14) const;
-  // The legend box (subtype colours with counts, then a footnote line such as the dataset and
-  // what was not drawn). An empty list hides it.
-  void setLegend(const std::vector<LegendEntry>& entries);
-
-  // Sizes on-screen text and the legend for a picture of this size in pixels.
-  void setImageSize(int width, int height);
-
-  // Text shown in a corner of every picture (what is shown and where it comes from).
-  void setCaption(const std::string& text);
 
  private:
-  void layoutLegend();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
 
 }  // namespace la::render

@@ -7,19 +7,10 @@
 #include <cstdio>
 
 #include "core/marker_layout.hpp"
+#include "ui/filter_panel.hpp"
 
 namespace la::ui {
 namespace {
-
-const Subtype kSubtypes[6] = {Subtype::Dystrophic, Subtype::Metastatic, Subtype::Idiopathic,
-                              Subtype::Iatrogenic, Subtype::Calciphylaxis, Subtype::Unspecified};
-const char* kSubtypeTips[6] = {
-    "Calcium deposits in damaged tissue; serum calcium and phosphate normal. The most common type.",
-    "Deposits in normal tissue because serum calcium and/or phosphate are raised.",
-    "No tissue damage and no metabolic cause found.",
-    "Caused by treatment, e.g. calcium-containing infusions or injections.",
-    "Vascular calcification with skin necrosis, mostly in kidney failure.",
-    "The source does not assign a type."};
 
 void tip(const char* t) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t);
@@ -51,49 +42,11 @@ void field(const char* label, const std::string& value) {
 
 }  // namespace
 
-CaseFilter currentFilter(const CasesState& s) {
-  CaseFilter f;
-  bool all = true;
-  for (int i = 0; i < 6; ++i) {
-    if (s.subtypeOn[i]) f.subtypes.push_back(kSubtypes[i]);
-    all = all && s.subtypeOn[i];
-  }
-  if (all) f.subtypes.clear();
-  if (s.sex == 1) f.sex = Sex::Female;
-  if (s.sex == 2) f.sex = Sex::Male;
-  if (s.ageOn) f.age = AgeBounds{double(std::min(s.ageMin, s.ageMax)), double(std::max(s.ageMin, s.ageMax))};
-  f.ageMode = s.ageInside ? AgeMode::Inside : AgeMode::Overlaps;
-  f.includeUnknownAge = s.includeUnknownAge;
-  f.siteId = s.siteId;
-  if (s.ossification == 1) f.ossification = Ossification::Yes;
-  if (s.ossification == 2) f.ossification = Ossification::No;
-  return f;
-}
-
-void setFilter(CasesState& s, const CaseFilter& f) {
-  for (int i = 0; i < 6; ++i)
-    s.subtypeOn[i] = f.subtypes.empty() ||
-                     std::find(f.subtypes.begin(), f.subtypes.end(), kSubtypes[i]) != f.subtypes.end();
-  s.sex = !f.sex ? 0 : (*f.sex == Sex::Female ? 1 : (*f.sex == Sex::Male ? 2 : 0));
-  s.ageOn = f.age.has_value();
-  if (f.age) s.ageMin = int(f.age->min), s.ageMax = int(f.age->max);
-  s.ageInside = f.ageMode == AgeMode::Inside;
-  s.includeUnknownAge = f.includeUnknownAge;
-  s.siteId = f.siteId;
-  s.ossification = !f.ossification ? 0 : (*f.ossification == Ossification::Yes ? 1 : 2);
-  s.dirty = true;
-}
-
-void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog) {
-  if (!s.dirty) return;
-  bool any = false;
-  for (bool on : s.subtypeOn) any = any || on;
-  if (!any) {
-    s.matches.clear();  // no subtype ticked: nothing is selected (an empty list would mean "all")
-  } else {
-    s.matches = applyFilter(data, currentFilter(s), catalog);
-  }
+void refreshCases(CasesState& s, const CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog) {
+  if (!s.dirty && filter == s.computedFor) return;
+  s.matches = applyFilter(data, filter, catalog);
   s.stats = computeStats(s.matches);
+  s.computedFor = filter;
   s.dirty = false;
   ++s.generation;
 }
@@ -134,69 +87,15 @@ void drawTablesSection(CasesState& s, const Dataset& data) {
   }
 }
 
-bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catalog) {
+bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog) {
   bool changed = false;
-  if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (int i = 0; i < 6; ++i) {
-      if (i % 2) ImGui::SameLine(175);
-      // The swatch is the marker colour: the panel doubles as the legend of the 3D view.
-      const auto c = subtypeColor(kSubtypes[i]);
-      ImGui::PushID(i);
-      ImGui::ColorButton("##sw", ImVec4(float(c[0]), float(c[1]), float(c[2]), 1.f),
-                         ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder,
-                         ImVec2(6, ImGui::GetFrameHeight()));
-      ImGui::SameLine(0, 3);
-      changed |= ImGui::Checkbox(toString(kSubtypes[i]), &s.subtypeOn[i]);
-      ImGui::PopID();
-      tip(kSubtypeTips[i]);
-    }
-    const char* sexes[] = {"any sex", "female", "male"};
-    ImGui::SetNextItemWidth(110);
-    changed |= ImGui::Combo("##sex", &s.sex, sexes, 3);
-    ImGui::SameLine();
-    const char* oss[] = {"ossification: any", "ossification: yes", "ossification: no"};
-    ImGui::SetNextItemWidth(-1);
-    changed |= ImGui::Combo("##oss", &s.ossification, oss, 3);
-    changed |= ImGui::Checkbox("Age", &s.ageOn);
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!s.ageOn);
-    ImGui::SetNextItemWidth(-1);
-    changed |= ImGui::DragIntRange2("##age", &s.ageMin, &s.ageMax, 0.3f, 0, 120, "from %d", "to %d y");
-    changed |= ImGui::Checkbox("whole range inside", &s.ageInside);
-    tip("A series with an age range (e.g. 25-71) matches when the ranges overlap; tick to require it to lie inside.");
-    ImGui::SameLine();
-    changed |= ImGui::Checkbox("keep unknown", &s.includeUnknownAge);
-    tip("Keep cases whose source gives no age in years (including 'infant', 'neonate').");
-    ImGui::EndDisabled();
-
-    const Site* cur = catalog.byId(s.siteId);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##site", cur ? cur->name.c_str() : "every site")) {
-      if (ImGui::Selectable("every site", s.siteId.empty())) s.siteId.clear(), changed = true;
-      for (const Site& site : catalog.sites()) {
-        if (site.coarse) continue;  // classes of other tables, not places to pick
-        int depth = 0;
-        for (const Site* p = &site; p && !p->parent.empty(); p = catalog.byId(p->parent)) ++depth;
-        std::string label = std::string(size_t(depth) * 3, ' ') + site.name;
-        if (ImGui::Selectable(label.c_str(), s.siteId == site.id)) s.siteId = site.id, changed = true;
-      }
-      ImGui::EndCombo();
-    }
-    tip("A site includes everything below it: 'Foot' finds great-toe and heel lesions.");
-    if (ImGui::SmallButton("Clear filters")) {
-      const unsigned gen = s.generation;
-      s = CasesState{};
-      s.generation = gen;
-      changed = true;
-    }
-  }
-  if (changed) s.dirty = true;
-  refreshCases(s, data, catalog);
+  if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen)) changed = drawFilterWidgets(filter, catalog);
+  refreshCases(s, filter, data, catalog);
 
   char header[96];
   std::snprintf(header, sizeof header, "Cases: %zu shown, %zu patients###cases", s.matches.size(), s.stats.patients);
   if (ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen)) {
-    const CaseFilter f = currentFilter(s);
+    const CaseFilter& f = filter;
     if (ImGui::BeginTable("##caselist", 4,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                               ImGuiTableFlags_Resizable,
@@ -230,7 +129,7 @@ bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catal
       }
       ImGui::EndTable();
     }
-    if (s.ageOn) ImGui::TextDisabled("* age range only overlaps the filter");
+    if (filter.age) ImGui::TextDisabled("* age range only overlaps the filter");
     if (!s.drawingNote.empty()) ImGui::TextWrapped("%s", s.drawingNote.c_str());
     ImGui::Checkbox("Show distribution", &s.showStats);
   }
@@ -326,10 +225,7 @@ void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catal
     ImGui::BulletText("%s: %d other case%s", site ? site->name.c_str() : l.siteId.c_str(), others, others == 1 ? "" : "s");
     ImGui::SameLine();
     std::string b = "show##" + l.siteId;
-    if (ImGui::SmallButton(b.c_str())) {
-      s.siteId = l.siteId;
-      s.dirty = true;
-    }
+    if (ImGui::SmallButton(b.c_str())) s.siteRequest = l.siteId;
   }
   if (!content.differentials.empty()) {
     sectionTitle("Mistaken for (differential diagnosis)");
@@ -354,6 +250,14 @@ void drawStatsWindow(CasesState& s, const SiteCatalog& catalog) {
     return;
   }
   ImGui::Text("%zu cases, %zu patients, %zu lesions", s.stats.cases, s.stats.patients, s.stats.lesions);
+  if (!s.rareSites.empty() && ImGui::CollapsingHeader("Rare sites", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::TextDisabled("at most %d cases in the current view (ringed on the figure)", s.rareMax);
+    for (const auto& id : s.rareSites) {
+      const Site* site = catalog.byId(id);
+      const auto it = s.stats.bySite.find(id);
+      ImGui::BulletText("%s (%zu lesions)", site ? site->name.c_str() : id.c_str(), it == s.stats.bySite.end() ? size_t(0) : it->second);
+    }
+  }
   auto bars = [](const char* title, const std::map<std::string, size_t>& counts, const SiteCatalog* cat) {
     if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return;
     std::vector<std::pair<std::string, size_t>> rows(counts.begin(), counts.end());

@@ -12,23 +12,18 @@
 
 namespace la::ui {
 
+// App state of the case browser (never saved). The filter it shows is the view model's.
 struct CasesState {
-  // Filter inputs as the widgets hold them; turned into a CaseFilter by currentFilter().
-  bool subtypeOn[6] = {true, true, true, true, true, true};  // in Subtype enum order
-  int sex = 0;                 // 0 any, 1 F, 2 M
-  bool ageOn = false;
-  int ageMin = 0, ageMax = 120;
-  bool ageInside = false;
-  bool includeUnknownAge = false;
-  std::string siteId;          // empty: every site
-  int ossification = 0;        // 0 any, 1 yes, 2 no
-
   int selected = -1;           // index into Dataset::cases
-  bool dirty = true;           // filter changed: the selection and statistics must be recomputed
+  bool dirty = true;           // data changed: the selection and statistics must be recomputed
+  CaseFilter computedFor;      // the filter `matches` was computed for (a cache key, not a second filter)
+  std::string siteRequest;     // "show" on a case card: set the view's filter site to this
   unsigned generation = 0;     // bumped each time `matches` is recomputed (views redraw on change)
   std::vector<const Case*> matches;
   CaseStats stats;
   std::string drawingNote;     // what the 3D view leaves out (set by the window)
+  std::vector<std::string> rareSites;  // sites with few cases in the current view (set by the window)
+  int rareMax = 2;
 
   // Tables: what the user asked for; the window does the work.
   std::string importPath;
@@ -41,18 +36,15 @@ struct CasesState {
   bool showStats = true;
 };
 
-CaseFilter currentFilter(const CasesState& s);
-// Sets the widgets from a filter (opening a saved view); marks the state dirty.
-void setFilter(CasesState& s, const CaseFilter& f);
-
-// Recomputes matches and stats when dirty. Cheap enough to call every frame.
-void refreshCases(CasesState& s, const Dataset& data, const SiteCatalog& catalog);
+// Recomputes matches and stats when the data or the filter changed. Cheap enough for every frame.
+void refreshCases(CasesState& s, const CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog);
 
 // Loaded tables with their licences, removal, and importing another table.
 void drawTablesSection(CasesState& s, const Dataset& data);
 
-// Panel with filters and the list; returns true when the filter changed this frame.
-bool drawCasesPanel(CasesState& s, const Dataset& data, const SiteCatalog& catalog);
+// Panel with the filter widgets (editing `filter`, the view model's) and the list; returns true
+// when the filter changed this frame.
+bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog);
 // The selected case in full.
 void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content);
 // Distribution of the current selection by site, subtype, sex and age.

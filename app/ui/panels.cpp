@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace la::ui {
@@ -30,12 +31,12 @@ void tooltip(const char* text) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
 
-void bodySection(ViewerState& s, PanelRequests& r) {
+void bodySection(ViewModel& vm, ViewerState& s, PanelRequests& r) {
   if (!ImGui::CollapsingHeader("Body")) return;
   const char* builtins[] = {"male", "female"};
   for (const char* b : builtins) {
-    if (ImGui::RadioButton(b, s.scene.body == b)) {
-      s.scene.body = b;
+    if (ImGui::RadioButton(b, vm.body == b)) {
+      vm.body = b;
       r.loadBody = true;
     }
     ImGui::SameLine();
@@ -45,7 +46,7 @@ void bodySection(ViewerState& s, PanelRequests& r) {
   ImGui::InputTextWithHint("##meshpath", "mesh file (glb, obj, fbx, dae, ply, stl)", &s.bodyPathInput);
   ImGui::SameLine();
   if (ImGui::Button("Open") && !s.bodyPathInput.empty()) {
-    s.scene.body = s.bodyPathInput;
+    vm.body = s.bodyPathInput;
     r.loadBody = true;
   }
   tooltip("Load any mesh Assimp reads as the body.");
@@ -60,6 +61,55 @@ void bodySection(ViewerState& s, PanelRequests& r) {
     ImGui::TextDisabled("%lld vertices, %lld triangles", s.body.vertices, s.body.triangles);
     ImGui::TextDisabled("extent %.3g x %.3g x %.3g", s.body.size[0], s.body.size[1], s.body.size[2]);
   }
+}
+
+// What the picture shows: markers or a choropleth, the colouring, one or both figures, a comparison.
+void pictureSection(ViewModel& vm, ViewerState& s, PanelRequests& r) {
+  if (!ImGui::CollapsingHeader("Picture", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  int mode = int(vm.mode);
+  if (ImGui::RadioButton("markers", &mode, 0)) vm.mode = ViewMode::Markers, r.viewChanged = true;
+  tooltip("One marker per lesion at its site.");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("choropleth", &mode, 1)) vm.mode = ViewMode::Choropleth, r.viewChanged = true;
+  tooltip("Each site's skin shaded by its count (viridis); sites with none keep the skin colour.");
+  const char* units[] = {"cases", "patients", "lesions"};
+  int unit = int(vm.count);
+  ImGui::BeginDisabled(vm.mode != ViewMode::Choropleth);
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::Combo("count", &unit, units, 3)) vm.count = CountUnit(unit), r.viewChanged = true;
+  ImGui::EndDisabled();
+  const char* by[] = {"subtype", "age band", "sex", "variant", "diagnosis (public tables)"};
+  int c = int(vm.colorBy);
+  ImGui::SetNextItemWidth(170);
+  if (ImGui::Combo("colour by", &c, by, 5)) vm.colorBy = ColorBy(c), r.viewChanged = true;
+  tooltip("Colour-blind-safe colours, each with its own marker shape (readable in greyscale).");
+  bool both = vm.figures == Figures::Both;
+  ImGui::BeginDisabled(vm.compare.has_value());
+  if (ImGui::Checkbox("both figures", &both)) vm.figures = both ? Figures::Both : Figures::One, r.viewChanged = true;
+  tooltip("Male and female side by side; a case goes on the figure of its sex, unstated sex on both (pale).");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  bool cmp = vm.compare.has_value();
+  ImGui::BeginDisabled(both);
+  if (ImGui::Checkbox("compare", &cmp)) {
+    if (cmp) vm.compare = std::array<ComparePane, 2>{ComparePane{"A", vm.filter}, ComparePane{"B", vm.filter}};
+    else vm.compare.reset();
+    s.editPane = 0;
+    r.viewChanged = true;
+  }
+  tooltip("Two filters side by side in linked views (one camera moves both).");
+  ImGui::EndDisabled();
+  if (vm.compare) {
+    ImGui::RadioButton("edit A", &s.editPane, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("edit B", &s.editPane, 1);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##label", "label of this side", &(*vm.compare)[size_t(s.editPane)].label))
+      r.viewChanged = true;
+  }
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::InputInt("rare: at most", &vm.rareMax)) vm.rareMax = std::max(0, vm.rareMax), r.viewChanged = true;
+  tooltip("Sites with at most this many cases in the view are ringed and listed as rare.");
 }
 
 void viewSection(PanelRequests& r) {
@@ -80,19 +130,19 @@ void viewSection(PanelRequests& r) {
   ImGui::TextDisabled("Wheel/right drag: zoom");
 }
 
-void appearanceSection(ViewerState& s, PanelRequests& r) {
+void appearanceSection(ViewModel& vm, PanelRequests& r) {
   if (!ImGui::CollapsingHeader("Appearance")) return;
-  float bg[3] = {float(s.scene.background[0]), float(s.scene.background[1]), float(s.scene.background[2])};
+  float bg[3] = {float(vm.background[0]), float(vm.background[1]), float(vm.background[2])};
   if (ImGui::ColorEdit3("Background", bg)) {
-    for (int k = 0; k < 3; ++k) s.scene.background[k] = bg[k];
+    for (int k = 0; k < 3; ++k) vm.background[k] = bg[k];
     r.appearanceChanged = true;
   }
-  float skin[3] = {float(s.scene.skinColor[0]), float(s.scene.skinColor[1]), float(s.scene.skinColor[2])};
+  float skin[3] = {float(vm.skinColor[0]), float(vm.skinColor[1]), float(vm.skinColor[2])};
   if (ImGui::ColorEdit3("Skin", skin)) {
-    for (int k = 0; k < 3; ++k) s.scene.skinColor[k] = skin[k];
+    for (int k = 0; k < 3; ++k) vm.skinColor[k] = skin[k];
     r.appearanceChanged = true;
   }
-  if (ImGui::InputTextWithHint("Title", "shown on pictures", &s.scene.title)) r.appearanceChanged = true;
+  if (ImGui::InputTextWithHint("Title", "shown on pictures", &vm.title)) r.appearanceChanged = true;
 }
 
 void exportSection(ViewerState& s, PanelRequests& r) {
@@ -142,7 +192,7 @@ void messagesSection(const ViewerState& s) {
 
 }  // namespace
 
-void drawMainPanel(ViewerState& s, PanelRequests& r, const std::function<void()>& dataSections) {
+void drawMainPanel(ViewModel& vm, ViewerState& s, PanelRequests& r, const std::function<void()>& dataSections) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(380, vp->WorkSize.y - 20), ImGuiCond_FirstUseEver);
@@ -163,10 +213,11 @@ void drawMainPanel(ViewerState& s, PanelRequests& r, const std::function<void()>
       }
       ImGui::EndMenuBar();
     }
+    pictureSection(vm, s, r);
     if (dataSections) dataSections();
-    bodySection(s, r);
+    bodySection(vm, s, r);
     viewSection(r);
-    appearanceSection(s, r);
+    appearanceSection(vm, r);
     exportSection(s, r);
     sceneSection(s, r);
     messagesSection(s);

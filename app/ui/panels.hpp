@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/scene.hpp"
+#include "core/view_model.hpp"
 
 namespace la::ui {
 
@@ -26,9 +26,11 @@ struct BodyInfo {
   std::array<double, 3> size{0, 0, 0};  // bounding box extent, file units
 };
 
+// App state of the main panel (never saved): text inputs, messages, export settings. What the
+// picture shows is the view model, which the panels edit directly.
 struct ViewerState {
-  Scene scene;
   BodyInfo body;
+  int editPane = 0;                        // compare views: which side's filter the panel edits
   std::string bodyPathInput;               // text field for "Open mesh..."
   std::string meshIncludeInput, meshExcludeInput;  // comma-separated name patterns
   std::string scenePathInput = "view.scene.json";
@@ -45,6 +47,7 @@ struct PanelRequests {
   bool resetView = false;
   bool loadBody = false;      // (re)load scene.body with the include/exclude inputs
   bool appearanceChanged = false;
+  bool viewChanged = false;   // mode, colouring, figures, comparison: recompose
   bool exportImage = false;
   bool saveScene = false;
   bool openScene = false;
@@ -53,7 +56,8 @@ struct PanelRequests {
 
 // The main side panel: `dataSections` (the case browser) first, then body, view, appearance,
 // export, scene files and messages.
-void drawMainPanel(ViewerState& state, PanelRequests& req, const std::function<void()>& dataSections = {});
+void drawMainPanel(ViewModel& vm, ViewerState& state, PanelRequests& req,
+                   const std::function<void()>& dataSections = {});
 // Keyboard shortcut help window (F1 / ?).
 void drawHelpWindow(ViewerState& state);
 // Splits "a, b ,c" into {"a","b","c"}.

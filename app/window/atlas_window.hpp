@@ -2,23 +2,23 @@
 // The interactive atlas window (GLFW + VTK + ImGui).
 #include <filesystem>
 #include <string>
-#include <utility>
-#include <vector>
 
-#include "core/scene.hpp"
+#include "core/view_model.hpp"
 
 namespace la::window {
 
 struct GuiOptions {
-  Scene scene;
-  std::filesystem::path sceneDir;  // resolves relative body paths
+  ViewModel scene;                 // the view to open (tables, body, filter, camera...)
+  std::filesystem::path sceneDir;  // resolves relative body and table paths
   int width = 1600, height = 1000;
   // When set: draw a few frames, save the whole window (panel included) there and quit.
   // Used for the README screenshot and the GUI smoke test.
   std::filesystem::path screenshot;
   std::string openCase;  // a case id to open at start (e.g. "CC000")
-  // Tables to show instead of the built-in dataset: (file, mapping id or file; empty = built-in layout).
-  std::vector<std::pair<std::string, std::string>> data;
+  // When set: after a few frames, export the picture as Ctrl+E does (at exportWidth x exportHeight)
+  // and quit. Lets a test compare the window's export with `render` of the same view.
+  std::filesystem::path exportPicture;
+  int exportWidth = 3840, exportHeight = 2160;
 };
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).

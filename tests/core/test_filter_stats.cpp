@@ -72,7 +72,7 @@ bool contains(const std::string& text, const char* word) { return la::toLower(te
 
 TEST_CASE("filter: --site foot finds the great toe and the heel", "[filter]") {
   la::CaseFilter f;
-  f.siteId = "foot";
+  f.site = "foot";
   const auto r = ids(f);
   CHECK(has(r, "CC066"));  // great-toe:left
   CHECK(has(r, "CC045"));  // heel:right
@@ -82,9 +82,9 @@ TEST_CASE("filter: --site foot finds the great toe and the heel", "[filter]") {
   CHECK(r == rawIds([](const auto& row) {
           return rawHasSite(row, {"foot", "heel", "dorsum-of-foot", "sole", "toe", "great-toe"});
         }));
-  f.siteId = "great-toe";
+  f.site = "great-toe";
   CHECK(ids(f) == std::vector<std::string>{"CC066"});
-  f.siteId = "lower-limb";
+  f.site = "lower-limb";
   CHECK(has(ids(f), "CC066"));
   CHECK(has(ids(f), "CC000"));
 }
@@ -170,18 +170,18 @@ TEST_CASE("filter: sex, subtype, variant, ossification", "[filter]") {
 
   la::CaseFilter m;
   m.sex = la::Sex::Male;
-  m.siteId = "scrotum";
+  m.site = "scrotum";
   CHECK(ids(m) == rawIds([](const auto& r) { return r.at("sex") == "M" && rawHasSite(r, {"scrotum"}); }));
   CHECK(ids(m).size() > 5);
 }
 
 TEST_CASE("query and stats agree", "[filter][stats]") {
   std::vector<la::CaseFilter> filters(5);
-  filters[1].siteId = "foot";
+  filters[1].site = "foot";
   filters[2].age = la::AgeBounds{40, 50};
   filters[3].subtypes = {la::Subtype::Idiopathic};
   filters[3].sex = la::Sex::Female;
-  filters[4].siteId = "head-and-neck";
+  filters[4].site = "head-and-neck";
   filters[4].includeUnknownAge = true;
   for (size_t i = 0; i < filters.size(); ++i) {
     INFO("filter " << i);
@@ -250,7 +250,7 @@ TEST_CASE("age bands", "[stats]") {
 
 TEST_CASE("export: JSON and CSV of a case", "[export]") {
   la::CaseFilter f;
-  f.siteId = "great-toe";
+  f.site = "great-toe";
   const auto sel = la::applyFilter(data(), f, la::test::catalog());
   REQUIRE(sel.size() == 1);
   const auto j = la::caseToJson(*sel[0], data(), la::test::catalog());

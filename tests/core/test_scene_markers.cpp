@@ -1,4 +1,4 @@
-// Scene files, marker layout and the proportional site table: the parts of the core that the
+// Atomic writes, marker layout and the proportional site table: the parts of the core that the
 // window and `render` build pictures from.
 #include <catch2/catch.hpp>
 
@@ -9,74 +9,11 @@
 #include "core/atomic_file.hpp"
 #include "core/content.hpp"
 #include "core/marker_layout.hpp"
-#include "core/scene.hpp"
 #include "core/site_proportions.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using la::test::catalog;
-
-TEST_CASE("a scene survives save and load unchanged", "[scene]") {
-  la::Scene s;
-  s.body = "female";
-  s.title = "Idiopathic cases in children";
-  s.background = {0.1, 0.2, 0.3};
-  s.camera.preset = "three-quarter";
-  s.camera.position = std::array<double, 3>{1, 2, 3};
-  s.camera.focalPoint = std::array<double, 3>{0, 1, 0};
-  s.camera.viewUp = std::array<double, 3>{0, 1, 0};
-  s.filter.subtypes = {"idiopathic"};
-  s.filter.age = "0-18";
-  s.filter.ageMode = "inside";
-  s.filter.site = "foot";
-  s.meshExclude = {"helper-*"};
-  const fs::path p = fs::temp_directory_path() / "la_scene_roundtrip.json";
-  la::saveScene(s, p);
-  const la::Scene r = la::loadScene(p);
-  CHECK(r.body == "female");
-  CHECK(r.title == s.title);
-  CHECK(r.background == s.background);
-  CHECK(r.camera.preset == "three-quarter");
-  REQUIRE(r.camera.position);
-  CHECK(*r.camera.position == *s.camera.position);
-  CHECK(r.filter.subtypes == s.filter.subtypes);
-  CHECK(r.filter.age == "0-18");
-  CHECK(r.filter.ageMode == "inside");
-  CHECK(r.filter.site == "foot");
-  CHECK(r.meshExclude == s.meshExclude);
-  // The filter means the same thing after the round trip.
-  const la::CaseFilter f = la::toCaseFilter(r.filter, catalog(), "t");
-  REQUIRE(f.age);
-  CHECK(f.age->min == 0);
-  CHECK(f.age->max == 18);
-  CHECK(f.siteId == "foot");
-  CHECK(f.ageMode == la::AgeMode::Inside);
-  fs::remove(p);
-}
-
-TEST_CASE("broken scene files are reported with file, line or field, and reason", "[scene][errors]") {
-  CHECK_THROWS_WITH(la::parseScene("{\n\"body\": \"male\",,\n}", "s.json"), Catch::StartsWith("s.json:2: not valid JSON"));
-  CHECK_THROWS_WITH(la::parseScene("[1,2]", "s.json"), Catch::Contains("must be a JSON object"));
-  CHECK_THROWS_WITH(la::parseScene(R"({"camera": {"preset": "sideways"}})", "s.json"),
-                    Catch::Contains("camera.preset: unknown view 'sideways'"));
-  CHECK_THROWS_WITH(la::parseScene(R"({"background": [1, 2]})", "s.json"), Catch::Contains("background: expected an array of 3"));
-  CHECK_THROWS_WITH(la::parseScene(R"({"background": [0, 0, 2]})", "s.json"), Catch::Contains("within 0..1"));
-  CHECK_THROWS_WITH(la::parseScene(R"({"version": 99})", "s.json"), Catch::Contains("newer than this program reads"));
-  CHECK_THROWS_WITH(la::parseScene(R"({"filter": {"subtypes": ["calcific"]}})", "s.json"),
-                    Catch::Contains("filter.subtypes: unknown subtype 'calcific'"));
-  CHECK_THROWS_WITH(la::parseScene(R"({"filter": {"age": "50-20"}})", "s.json"), Catch::Contains("filter.age"));
-  CHECK_THROWS_WITH(la::parseScene(R"({"filter": {"sex": "X"}})", "s.json"), Catch::Contains("filter.sex"));
-  // The site needs the catalog: checked when the filter is used.
-  la::Scene s = la::parseScene(R"({"filter": {"site": "elbw"}})", "s.json");
-  CHECK_THROWS_WITH(la::toCaseFilter(s.filter, catalog(), "s.json"), Catch::Contains("filter.site: unknown site 'elbw'"));
-  CHECK_THROWS_WITH(la::loadScene("/nonexistent/view.json"), Catch::Contains("/nonexistent/view.json"));
-}
-
-TEST_CASE("the shipped default scene parses", "[scene]") {
-  const la::Scene s = la::loadScene(la::test::sourcePath("scenes/default.json"));
-  CHECK_FALSE(s.body.empty());
-  CHECK(s.showMarkers);
-}
 
 TEST_CASE("an atomic write replaces the file whole and leaves no temporary behind", "[io]") {
   const fs::path dir = fs::temp_directory_path() / "la_atomic_test";
@@ -219,11 +156,13 @@ TEST_CASE("many lesions at one site become one bubble that grows with the count"
   d.cases.back().subtype = la::Subtype::Dystrophic;  // a minority: the bubble takes the majority colour
   std::vector<const la::Case*> all;
   for (const auto& c : d.cases) all.push_back(&c);
-  const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), flatMap(), 0.01);
+  const la::Palette palette = la::makePalette(la::ColorBy::Subtype, all);
+  const la::MarkerLayout L = la::layoutMarkers(d, all, catalog(), flatMap(), 0.01, &palette);
   REQUIRE(L.markers.size() == 1);
   CHECK(L.markers[0].count == 200);
   CHECK(L.markers[0].scale > 1.0);
-  CHECK(L.markers[0].subtype == la::Subtype::Idiopathic);
+  REQUIRE(L.markers[0].category < palette.categories.size());
+  CHECK(palette.categories[L.markers[0].category].key == "idiopathic");
   CHECK(L.lesionsDrawn == 200);
 }
 

@@ -148,19 +148,18 @@ TEST_CASE("placement from proportions finds the raised arms of an A-pose mesh (M
 
 #include "cli/xvfb.hpp"
 #include "render/offscreen.hpp"
-#include "render/scene_view.hpp"
+#include "render/picture.hpp"
 
 TEST_CASE("a transparent export has a see-through background and an opaque body", "[render][export]") {
   la::cli::PrivateDisplay display;  // starts Xvfb only when there is no DISPLAY
-  la::render::SceneView view;
+  la::render::Picture picture;
+  la::render::SceneView& view = picture.pane(0);
   view.setBody(la::render::loadMesh(la::assetPath("bodies/placeholder.obj")));
-  la::Scene scene;
-  scene.transparentBackground = true;
-  scene.title.clear();
-  view.applyAppearance(scene);
-  view.applyCamera(scene.camera, 1.0);
+  picture.setBackground({1, 1, 1}, 0.0);
+  view.setColors({1, 1, 1}, {0.87, 0.74, 0.66});
+  view.applyCamera(la::CameraSpec{}, 1.0);
   const fs::path out = fs::path(LA_TEST_BINARY_DIR) / "transparent.png";
-  la::render::renderToPng(view, {200, 200, true}, out);
+  la::render::renderToPng(picture, {200, 200, true}, out);
   auto img = readPng(out);
   REQUIRE(img->GetNumberOfScalarComponents() == 4);
   auto alpha = [&](int x, int y) { return static_cast<unsigned char*>(img->GetScalarPointer(x, y, 0))[3]; };

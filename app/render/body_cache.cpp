@@ -1,0 +1,36 @@
+#include "render/body_cache.hpp"
+
+#include "core/scene_file.hpp"
+#include "core/view_model.hpp"
+#include "render/scene_loader.hpp"
+#include "render/site_placement.hpp"
+
+namespace fs = std::filesystem;
+
+namespace la::render {
+
+const Figure& BodyCache::get(const std::string& body, const fs::path& baseDir, const std::vector<std::string>& include,
+                             const std::vector<std::string>& exclude) {
+  const fs::path file = resolveBodyPath(body, baseDir);
+  std::string key = fs::absolute(file).lexically_normal().string();
+  for (const auto& p : include) key += "\n+" + p;
+  for (const auto& p : exclude) key += "\n-" + p;
+  if (auto it = figures_.find(key); it != figures_.end()) return it->second;
+  MeshLoadOptions opts;
+  opts.include = include;
+  opts.exclude = exclude;
+  Figure f;
+  f.mesh = loadBodyMesh(body, baseDir, opts);
+  f.file = file;
+  f.map = siteMapForBody(f.mesh, file, catalog_, &f.mapFromFile);
+  f.label = isBuiltinBody(body) ? "built-in " + body : file.filename().string();
+  return figures_.emplace(key, std::move(f)).first->second;
+}
+
+void BodyCache::updateMap(const fs::path& file, const SiteMap& map) {
+  const std::string path = fs::absolute(file).lexically_normal().string();
+  for (auto& [key, f] : figures_)
+    if (key.compare(0, path.size(), path) == 0) f.map = map;
+}
+
+}  // namespace la::render

@@ -1,0 +1,41 @@
+#pragma once
+// Bodies loaded once and shared: `slides`, compare views, the window's export and a turntable all
+// reuse a figure (mesh and site map) instead of reading it again.
+#include <vtkPolyData.h>
+#include <vtkSmartPointer.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/site_catalog.hpp"
+#include "core/site_map.hpp"
+
+namespace la::render {
+
+struct Figure {
+  vtkSmartPointer<vtkPolyData> mesh;
+  SiteMap map;
+  std::filesystem::path file;
+  std::string label;         // "built-in male" or the mesh file name
+  bool mapFromFile = false;  // false: sites placed from body proportions
+};
+
+class BodyCache {
+ public:
+  explicit BodyCache(const SiteCatalog& catalog) : catalog_(catalog) {}
+  // The figure for a body name or mesh path (relative to baseDir) with mesh filters. Throws
+  // MeshLoadError or SiteMapError naming the file.
+  const Figure& get(const std::string& body, const std::filesystem::path& baseDir,
+                    const std::vector<std::string>& include = {}, const std::vector<std::string>& exclude = {});
+  // Replaces a cached figure's site map (calibration edits in the window).
+  void updateMap(const std::filesystem::path& file, const SiteMap& map);
+  void clear() { figures_.clear(); }
+
+ private:
+  const SiteCatalog& catalog_;
+  std::map<std::string, Figure> figures_;
+};
+
+}  // namespace la::render

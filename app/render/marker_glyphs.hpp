@@ -1,0 +1,36 @@
+#pragma once
+// Glyph actors for markers: one glyph per marker, coloured and shaped by its palette category
+// (sphere, cube, diamond, disc), so categories stay apart in greyscale too.
+#include <vtkSmartPointer.h>
+
+#include <array>
+#include <vector>
+
+#include "core/marker_layout.hpp"
+#include "core/palette.hpp"
+
+class vtkActor;
+class vtkPolyData;
+class vtkAlgorithmOutput;
+
+namespace la::render {
+
+// A glyph actor scaled by the "Scale" point array and coloured by "Colors", with one source per
+// MarkerShape selected by the "Shape" point array. Hidden until it has points.
+vtkSmartPointer<vtkActor> makeGlyphActor(double radius);
+// Sets the radius of the actor's glyph sources (all shapes look the same size).
+void setGlyphRadius(vtkActor* actor, double radius);
+// Points for the markers that pass `keep`, coloured by their category (or `fixedColor`).
+struct GlyphSelect {
+  bool faint = false;               // markers whose side is unstated
+  const std::array<double, 3>* fixedColor = nullptr;
+  size_t onlyCase = SIZE_MAX;       // only this case's markers, with normals (rings)
+  bool all = false;                 // every marker regardless of `faint`
+};
+vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, const Palette* palette, const GlyphSelect& sel);
+// Feeds points to a glyph actor and shows it when there are any.
+void feedGlyphs(vtkActor* actor, vtkPolyData* points);
+// A small closed surface of one shape, unit radius, for legends.
+vtkSmartPointer<vtkPolyData> shapeSurface(MarkerShape shape);
+
+}  // namespace la::render

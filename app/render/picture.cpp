@@ -1,0 +1,83 @@
+#include "render/picture.hpp"
+
+#include <vtkCamera.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+
+namespace la::render {
+
+Picture::Picture() : background_(vtkSmartPointer<vtkRenderer>::New()) {
+  background_->InteractiveOff();
+  setPaneCount(1);
+}
+
+void Picture::setBackground(const std::array<double, 3>& rgb, double alpha) {
+  background_->SetBackground(rgb[0], rgb[1], rgb[2]);
+  background_->SetBackgroundAlpha(alpha);
+  for (auto& p : panes_) {
+    p->renderer()->SetBackground(rgb[0], rgb[1], rgb[2]);
+    p->renderer()->SetBackgroundAlpha(alpha);
+  }
+}
+Picture::~Picture() = default;
+
+void Picture::setPaneCount(size_t n) {
+  n = n < 1 ? 1 : (n > 2 ? 2 : n);
+  if (n == panes_.size()) return;
+  vtkRenderWindow* window = attached_;
+  if (window) detach(window);
+  while (panes_.size() > n) panes_.pop_back();
+  while (panes_.size() < n) {
+    panes_.push_back(std::make_unique<SceneView>());
+    if (panes_.size() > 1) panes_.back()->shareCamera(camera());
+  }
+  layoutPanes();
+  if (window) attach(window);
+}
+
+vtkCamera* Picture::camera() const { return panes_.front()->renderer()->GetActiveCamera(); }
+
+void Picture::setFrame(const PaneFrame& frame) {
+  frame_ = frame;
+  layoutPanes();
+}
+
+double Picture::paneAspect(int width, int height) const {
+  const double w = width * (frame_.right - frame_.left) / double(panes_.size());
+  const double h = height * (frame_.top - frame_.bottom);
+  return h > 0 ? w / h : 1.0;
+}
+
+void Picture::setImageSize(int width, int height) { annotations_.setImageSize(width, height); }
+
+void Picture::layoutPanes() {
+  const double w = (frame_.right - frame_.left) / double(panes_.size());
+  for (size_t i = 0; i < panes_.size(); ++i) {
+    vtkRenderer* r = panes_[i]->renderer();
+    r->SetViewport(frame_.left + w * double(i), frame_.bottom, frame_.left + w * double(i + 1), frame_.top);
+  }
+}
+
+void Picture::attach(vtkRenderWindow* window) {
+  attached_ = window;
+  window->SetNumberOfLayers(2);
+  window->AddRenderer(background_);
+  for (auto& p : panes_) window->AddRenderer(p->renderer());
+  window->AddRenderer(annotations_.renderer());
+}
+
+void Picture::detach(vtkRenderWindow* window) {
+  attached_ = nullptr;
+  window->RemoveRenderer(background_);
+  for (auto& p : panes_) window->RemoveRenderer(p->renderer());
+  window->RemoveRenderer(annotations_.renderer());
+}
+
+int Picture::paneAt(double x) const {
+  const double w = (frame_.right - frame_.left) / double(panes_.size());
+  if (x < frame_.left || x > frame_.right) return -1;
+  const int i = int((x - frame_.left) / w);
+  return i < int(panes_.size()) ? i : int(panes_.size()) - 1;
+}
+
+}  // namespace la::render

@@ -1,0 +1,63 @@
+#pragma once
+// A picture: one or two 3D panes side by side (compare views, both figures) sharing one camera, and
+// the annotations over them. What render::compose fills and what the window and the offscreen
+// writer draw.
+#include <array>
+#include <memory>
+#include <vector>
+
+#include <vtkSmartPointer.h>
+
+#include "render/annotations.hpp"
+#include "render/scene_view.hpp"
+
+class vtkCamera;
+class vtkRenderer;
+class vtkRenderWindow;
+
+namespace la::render {
+
+// The part of the picture the panes use, leaving room for title, caption and legend (normalized).
+struct PaneFrame {
+  double left = 0, right = 1, bottom = 0, top = 1;
+};
+
+class Picture {
+ public:
+  Picture();
+  ~Picture();
+  Picture(const Picture&) = delete;
+  Picture& operator=(const Picture&) = delete;
+
+  // One or two panes; linked: they share one camera, so turning one turns both.
+  void setPaneCount(size_t n);
+  size_t paneCount() const { return panes_.size(); }
+  SceneView& pane(size_t i) { return *panes_[i]; }
+  const SceneView& pane(size_t i) const { return *panes_[i]; }
+  Annotations& annotations() { return annotations_; }
+  vtkCamera* camera() const;
+
+  void setFrame(const PaneFrame& frame);
+  const PaneFrame& frame() const { return frame_; }
+  // Width / height of one pane for a picture of the given size.
+  double paneAspect(int width, int height) const;
+  void setImageSize(int width, int height);
+
+  // The colour around and between the panes (and behind them); alpha 0 for a transparent picture.
+  void setBackground(const std::array<double, 3>& rgb, double alpha);
+  // Adds every renderer (panes, then annotations on layer 1) to a window, or removes them.
+  void attach(vtkRenderWindow* window);
+  void detach(vtkRenderWindow* window);
+  // The pane under normalized x (0..1), or -1.
+  int paneAt(double x) const;
+
+ private:
+  void layoutPanes();
+  std::vector<std::unique_ptr<SceneView>> panes_;
+  vtkSmartPointer<vtkRenderer> background_;  // clears the whole picture first (layer 0)
+  Annotations annotations_;
+  PaneFrame frame_;
+  vtkRenderWindow* attached_ = nullptr;  // panes added later join this window too
+};
+
+}  // namespace la::render

@@ -1,0 +1,77 @@
+#pragma once
+// The window's state: the view model (what is shown; saved as a scene), the loaded data, and app
+// state that is never saved (inputs, messages, drag state, a running import). Internal to the
+// window layer; each concern has its own file (actions, calibration, input, gl_bridge).
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkSmartPointer.h>
+
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/content.hpp"
+#include "core/importer.hpp"
+#include "core/site_catalog.hpp"
+#include "core/view_data.hpp"
+#include "core/view_model.hpp"
+#include "render/body_cache.hpp"
+#include "render/compose.hpp"
+#include "render/picture.hpp"
+#include "ui/calibration_panel.hpp"
+#include "ui/cases_panel.hpp"
+#include "ui/panels.hpp"
+
+struct GLFWwindow;
+
+namespace la::window {
+
+struct Atlas {
+  GLFWwindow* win = nullptr;
+  vtkSmartPointer<vtkGenericOpenGLRenderWindow> renWin;
+  vtkSmartPointer<vtkGenericRenderWindowInteractor> iren;
+
+  // What is shown: the one view model, and what compose() made of it.
+  ViewModel vm;
+  std::string composedVm;         // serializeScene of the view model last composed (change detection)
+  std::filesystem::path sceneDir;
+  render::Picture picture;
+  render::Composition shown;
+  bool cameraMoved = false;       // the user turned the view since the last preset: export keeps that camera
+  std::string currentPreset = "front";
+
+  // Data, loaded once.
+  SiteCatalog catalog;
+  ViewData data;
+  std::optional<render::BodyCache> bodies;
+  ContentInfo content;
+
+  // App state.
+  ui::ViewerState state;
+  ui::CasesState cases;
+  ui::CalibrationState calib;
+  SiteMap calibMap;                    // the main figure's site map as the user edits it
+  std::filesystem::path calibFile;     // the main figure's mesh file
+  std::vector<std::pair<bool, SiteAnchor>> calibUndo;  // (existed before, previous value)
+  bool anchorsDirty = true;
+  int dragButton = -1;
+  double pressX = 0, pressY = 0;     // where the left button went down (framebuffer pixels)
+  int clickedX = -1, clickedY = -1;  // a left click without drag this frame (VTK display coords)
+  std::vector<std::pair<int, int>> pressedKeys;  // (key, mods) pressed since the last frame
+  size_t highlighted = SIZE_MAX;
+  std::future<ImportResult> pendingImport;  // a table being read on a worker thread
+  std::string pendingImportName;
+  int fbWidth = 0, fbHeight = 0;
+
+  void message(const std::string& m);
+  double panelFraction() const;
+  // The filter the panel edits: the view's, or one side of a comparison.
+  CaseFilter& editedFilter();
+  // The first pane (the calibration and picking target).
+  render::SceneView& mainPane() { return picture.pane(0); }
+};
+
+}  // namespace la::window

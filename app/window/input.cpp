@@ -1,0 +1,81 @@
+#include "window/input.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <vtkCommand.h>
+
+#include <cmath>
+
+namespace la::window {
+
+// A drag that began in the 3D view keeps going over the panel, so rotating never sticks when the
+// cursor crosses it.
+void routeMouse(Atlas& a) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!ImGui::IsMousePosValid()) return;
+  const int x = int(io.MousePos.x * io.DisplayFramebufferScale.x);
+  const int y = int(io.MousePos.y * io.DisplayFramebufferScale.y);
+  a.iren->SetEventInformationFlipY(x, y, io.KeyCtrl, io.KeyShift);
+  static const unsigned long press[3] = {vtkCommand::LeftButtonPressEvent, vtkCommand::RightButtonPressEvent,
+                                         vtkCommand::MiddleButtonPressEvent};
+  static const unsigned long release[3] = {vtkCommand::LeftButtonReleaseEvent, vtkCommand::RightButtonReleaseEvent,
+                                           vtkCommand::MiddleButtonReleaseEvent};
+  const bool free = !io.WantCaptureMouse;
+  if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)
+    if (free || a.dragButton >= 0) {
+      a.iren->InvokeEvent(vtkCommand::MouseMoveEvent);
+      if (a.dragButton >= 0) a.cameraMoved = true;
+    }
+  for (int b = 0; b < 3; ++b) {
+    if (io.MouseClicked[b] && free && a.dragButton < 0) {
+      a.dragButton = b;
+      a.pressX = x, a.pressY = y;
+      a.iren->InvokeEvent(press[b]);
+    }
+    if (io.MouseReleased[b] && a.dragButton == b) {
+      a.dragButton = -1;
+      // A press and release in (nearly) the same place is a click: it picks a marker.
+      if (b == 0 && std::abs(x - a.pressX) + std::abs(y - a.pressY) < 5) {
+        a.clickedX = x;
+        a.clickedY = a.fbHeight - 1 - y;
+      }
+      a.iren->InvokeEvent(release[b]);
+    }
+  }
+  if (io.MouseWheel != 0 && free) {
+    a.iren->InvokeEvent(io.MouseWheel > 0 ? vtkCommand::MouseWheelForwardEvent : vtkCommand::MouseWheelBackwardEvent);
+    a.cameraMoved = true;
+  }
+}
+
+// ImGui 1.86 keeps only "down" flags, so a press and release within one frame (fast typing, input
+// tools) would be lost: shortcuts are taken from GLFW's key events instead.
+void onKey(GLFWwindow* w, int key, int, int action, int mods) {
+  if (action != GLFW_PRESS) return;
+  auto* a = static_cast<Atlas*>(glfwGetWindowUserPointer(w));
+  if (a) a->pressedKeys.push_back({key, mods});
+}
+
+void routeKeys(Atlas& a, ui::PanelRequests& r) {
+  ImGuiIO& io = ImGui::GetIO();
+  const auto& presets = cameraPresetNames();
+  for (auto [key, mods] : a.pressedKeys) {
+    if (mods & GLFW_MOD_CONTROL) {
+      if (key == GLFW_KEY_E) r.exportImage = true;
+      if (key == GLFW_KEY_S) r.saveScene = true;
+      if (key == GLFW_KEY_O) r.openScene = true;
+      if (key == GLFW_KEY_Q) r.quit = true;
+      continue;
+    }
+    if (key == GLFW_KEY_F1) a.state.showHelp = !a.state.showHelp;
+    if (key == GLFW_KEY_ESCAPE) a.calib.placing = false;
+    if (io.WantTextInput) continue;  // typing in a text field is not a shortcut
+    if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + int(presets.size())) r.cameraPreset = presets[size_t(key - GLFW_KEY_1)];
+    if (key == GLFW_KEY_R) r.resetView = true;
+  }
+  a.pressedKeys.clear();
+}
+
+}  // namespace la::window
