@@ -25,6 +25,7 @@ struct Annotations::Impl {
   vtkSmartPointer<vtkLegendBoxActor> legend = vtkSmartPointer<vtkLegendBoxActor>::New();
   vtkSmartPointer<vtkScalarBarActor> bar = vtkSmartPointer<vtkScalarBarActor>::New();
   vtkSmartPointer<vtkTextActor> barLines = vtkSmartPointer<vtkTextActor>::New();
+  vtkSmartPointer<vtkTextActor> legendHeading = vtkSmartPointer<vtkTextActor>::New();
   std::vector<vtkSmartPointer<vtkTextActor>> paneTexts;
   std::vector<PaneLabel> panes;
   double text[3] = {0.12, 0.12, 0.12}, soft[3] = {0.32, 0.32, 0.32};
@@ -70,6 +71,7 @@ Annotations::Annotations() : impl_(std::make_unique<Impl>()) {
   styleText(impl_->caption, false);
   impl_->caption->SetPosition(0.015, 0.015);
   styleText(impl_->barLines, false);
+  styleText(impl_->legendHeading, true);
   impl_->barLines->GetTextProperty()->SetVerticalJustificationToTop();
   impl_->legend->BorderOff();
   impl_->legend->BoxOff();
@@ -92,7 +94,7 @@ Annotations::Annotations() : impl_(std::make_unique<Impl>()) {
   impl_->bar->VisibilityOff();
   for (vtkProp* p : {static_cast<vtkProp*>(impl_->title), static_cast<vtkProp*>(impl_->caption),
                      static_cast<vtkProp*>(impl_->legend), static_cast<vtkProp*>(impl_->bar),
-                     static_cast<vtkProp*>(impl_->barLines)})
+                     static_cast<vtkProp*>(impl_->barLines), static_cast<vtkProp*>(impl_->legendHeading)})
     r->AddActor2D(p);
   setDarkText(true);
 }
@@ -104,7 +106,8 @@ vtkRenderer* Annotations::renderer() const { return impl_->renderer; }
 void Annotations::setTitle(const std::string& text) { impl_->title->SetInput(text.c_str()); }
 void Annotations::setCaption(const std::string& text) { impl_->caption->SetInput(text.c_str()); }
 
-void Annotations::setLegend(const std::vector<LegendEntry>& entries) {
+void Annotations::setLegend(const std::vector<LegendEntry>& entries, const std::string& heading) {
+  impl_->legendHeading->SetInput(entries.empty() ? "" : heading.c_str());
   vtkLegendBoxActor* l = impl_->legend;
   l->SetNumberOfEntries(int(entries.size()));
   l->ScalarVisibilityOn();
@@ -178,6 +181,7 @@ void Annotations::setDarkText(bool dark) {
   impl_->title->GetTextProperty()->SetColor(impl_->text);
   impl_->caption->GetTextProperty()->SetColor(impl_->soft);
   impl_->barLines->GetTextProperty()->SetColor(impl_->soft);
+  impl_->legendHeading->GetTextProperty()->SetColor(impl_->text);
   impl_->legend->GetEntryTextProperty()->SetColor(impl_->text);
   for (int i = 0; i < impl_->legend->GetNumberOfEntries(); ++i) impl_->legend->SetEntryColor(i, impl_->text);
   impl_->bar->GetLabelTextProperty()->SetColor(impl_->text);
@@ -205,6 +209,8 @@ void Annotations::layout() {
   const double lw = std::min(0.3 / aspect, 0.45);
   impl_->legend->SetPosition(0.985 - lw, 0.88 - lh);
   impl_->legend->SetPosition2(lw, lh);
+  impl_->legendHeading->GetTextProperty()->SetFontSize(std::max(9, int(h * 0.019)));
+  impl_->legendHeading->SetPosition(0.985 - lw, 0.89);
   // The colour bar sits under the legend (or at its place when there is none).
   const double top = n ? 0.86 - lh : 0.86;
   const double bw = 0.09 / aspect;

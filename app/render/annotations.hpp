@@ -43,7 +43,8 @@ class Annotations {
 
   void setTitle(const std::string& text);
   void setCaption(const std::string& text);
-  void setLegend(const std::vector<LegendEntry>& entries);  // empty hides it
+  // Empty entries hide it; `heading` says what the colours mean ("colour: subtype").
+  void setLegend(const std::vector<LegendEntry>& entries, const std::string& heading = {});
   void setColorBar(const ColorBar& bar);                    // max 0 hides it
   void setPanes(const std::vector<PaneLabel>& panes);
   // Dark text on light backgrounds, light text on dark ones.

@@ -262,8 +262,10 @@ void writeAnnotations(const ViewModel& vm, AtlasContext& ctx, Picture& pic, Comp
   an.setImageSize(o.width, o.height);
   out.title = vm.title.empty() ? defaultTitle(vm, ctx.data) : vm.title;
   an.setTitle(picture ? out.title : "");
+  static const char* byNames[] = {"subtype", "age band", "sex", "variant", "diagnosis class"};
   an.setLegend(picture && vm.showLegend && vm.mode == ViewMode::Markers ? legendFor(out.palette, out.panes)
-                                                                         : std::vector<LegendEntry>{});
+                                                                         : std::vector<LegendEntry>{},
+               std::string("colour: ") + byNames[int(out.palette.by)] + ", shape too");
   an.setColorBar(vm.showLegend || !picture ? bar : ColorBar{});
   const std::vector<std::string> texts = paneTexts(vm, ctx, out);
   out.caption = captionFor(vm, ctx, out, o);
@@ -288,7 +290,11 @@ Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const 
   std::vector<PanePlan> plans = planPanes(vm, ctx, out.drawnTwice);
   std::vector<const Case*> all;
   for (const auto& p : plans) all.insert(all.end(), p.cases.begin(), p.cases.end());
-  out.palette = makePalette(vm.colorBy, all);
+  // Public tables have no subtypes: colouring them "by subtype" would paint everything "no subtype",
+  // so their diagnosis class is used instead (the legend says which colouring it is).
+  const bool noSubtypes = std::none_of(all.begin(), all.end(), [](const Case* c) { return c->subtype.has_value(); });
+  const bool diagnoses = std::any_of(all.begin(), all.end(), [](const Case* c) { return !c->diagnosis.empty(); });
+  out.palette = makePalette(vm.colorBy == ColorBy::Subtype && noSubtypes && diagnoses ? ColorBy::Category : vm.colorBy, all);
   // Bodies first: a mesh that fails to load leaves the picture as it was.
   std::vector<const Figure*> figures;
   for (const PanePlan& plan : plans)
