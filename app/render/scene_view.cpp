@@ -34,6 +34,7 @@ struct SceneView::Impl {
   vtkSmartPointer<vtkActor> anchors = makeGlyphActor(0.01);
   vtkSmartPointer<vtkActor> highlight = vtkSmartPointer<vtkActor>::New();
   vtkSmartPointer<vtkActor> rare = vtkSmartPointer<vtkActor>::New();
+  vtkSmartPointer<vtkActor> splats = makeSplatActor();  // very many markers: one shaded disc each
   vtkSmartPointer<vtkDiskSource> haloDisk = vtkSmartPointer<vtkDiskSource>::New();
   vtkSmartPointer<vtkDiskSource> rareDisk = vtkSmartPointer<vtkDiskSource>::New();
   std::vector<MarkerSpec> markerSpecs;
@@ -99,7 +100,7 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   setupRingActor(impl_->highlight, impl_->haloDisk, {1.0, 0.72, 0.0});
   setupRingActor(impl_->rare, impl_->rareDisk, {0.12, 0.12, 0.14});
   for (vtkActor* a : {impl_->markers.Get(), impl_->markersFaint.Get(), impl_->highlight.Get(), impl_->rare.Get(),
-                      impl_->anchors.Get()})
+                      impl_->anchors.Get(), impl_->splats.Get()})
     r.AddActor(a);
 }
 
@@ -150,6 +151,13 @@ void SceneView::setSkinColors(const std::vector<std::array<unsigned char, 3>>& p
   impl_->bodyMapper->ScalarVisibilityOn();
 }
 
+void SceneView::setInteractive(bool dragging) {
+  impl_->renderer->SetUseFXAA(!dragging);
+  vtkProperty* p = impl_->bodyActor->GetProperty();
+  if (dragging) p->SetInterpolationToGouraud();
+  else p->SetInterpolationToPhong();
+}
+
 void SceneView::setViewport(double x0, double x1) { impl_->renderer->SetViewport(x0, 0, x1, 1); }
 
 void SceneView::shareCamera(vtkCamera* camera) { impl_->renderer->SetActiveCamera(camera); }
@@ -163,8 +171,15 @@ void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius
   impl_->haloDisk->SetOuterRadius(radius * 2.0);
   impl_->rareDisk->SetInnerRadius(radius * 1.35);
   impl_->rareDisk->SetOuterRadius(radius * 1.7);
-  feedGlyphs(impl_->markers, glyphPoints(markers, &palette, {false}));
-  feedGlyphs(impl_->markersFaint, glyphPoints(markers, &palette, {true}));
+  // Tens of thousands of 3D glyphs cost millions of triangles a frame on a software renderer; past
+  // kSplatAbove markers each becomes a sprite shaded like a sphere (colour kept, shape cue dropped:
+  // at that density the picture is a density map, and the caption says so).
+  const bool splat = markers.size() > kSplatAbove;
+  GlyphSelect all;
+  all.all = true;
+  feedGlyphs(impl_->markers, splat ? glyphPoints({}, &palette, {false}) : glyphPoints(markers, &palette, {false}));
+  feedGlyphs(impl_->markersFaint, splat ? glyphPoints({}, &palette, {true}) : glyphPoints(markers, &palette, {true}));
+  feedSplats(impl_->splats, splat ? glyphPoints(markers, &palette, all) : glyphPoints({}, &palette, all), radius);
   impl_->highlight->VisibilityOff();
   impl_->rare->VisibilityOff();
 }

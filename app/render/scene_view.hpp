@@ -51,6 +51,10 @@ class SceneView {
   // Uses `camera` (shared by linked panes) instead of the pane's own.
   void shareCamera(vtkCamera* camera);
 
+  // While the user drags the view: a lighter level of detail (no FXAA pass, Gouraud instead of
+  // Phong shading), full quality again when the view rests.
+  void setInteractive(bool dragging);
+
   // Frames the body from a camera spec: explicit position if stored, else the preset fitted to a
   // viewport of the given aspect ratio (width / height). The figure is fitted into the band
   // `y0..y1` of the pane's height (room for a title above and a caption below) and centred in it;

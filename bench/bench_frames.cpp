@@ -1,0 +1,158 @@
+// How fast the view turns: the window's own render path (a render::Picture filled by compose, drawn
+// into an offscreen window at 1920x1080 with the whole body in view), 30 frames of a 3 degree turn,
+// each frame ended by reading the pixels back (so the GPU or llvmpipe has finished it). Reports the
+// median frame time for: the body alone, body + the built-in dataset, body + 10k and 100k SYNTHETIC
+// lesions at distinct points of the skin (no bubbles, so the marker cost shows), the interactive
+// level of detail used while dragging, and, in the same run, a plain vtkPolyDataMapper drawing the
+// same mesh (the floor any viewer of this mesh pays). Needs an X display (or starts a private Xvfb).
+#include <benchmark/benchmark.h>
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <vector>
+
+#include "cli/xvfb.hpp"
+#include "core/importer.hpp"
+#include "core/paths.hpp"
+#include "render/compose.hpp"
+#include "render/offscreen.hpp"
+#include "render/picture.hpp"
+
+namespace {
+
+constexpr int kW = 1920, kH = 1080, kFrames = 30;
+
+la::cli::PrivateDisplay& display() {
+  static la::cli::PrivateDisplay d;  // no-op when DISPLAY is set
+  return d;
+}
+
+const la::SiteCatalog& catalog() {
+  static const la::SiteCatalog c = la::SiteCatalog::load(la::assetPath("sites.json"));
+  return c;
+}
+
+la::render::BodyCache& bodies() {
+  static la::render::BodyCache b(catalog());
+  return b;
+}
+
+// Turns the camera 3 degrees per frame and reads the frame back; the median frame time is reported.
+void turn(benchmark::State& state, vtkRenderWindow* win, vtkCamera* cam) {
+  std::vector<double> ms;
+  auto pixels = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  for (auto _ : state) {
+    ms.clear();
+    for (int i = 0; i < kFrames; ++i) {
+      const auto t0 = std::chrono::steady_clock::now();
+      cam->Azimuth(3);
+      win->Render();
+      win->GetRGBACharPixelData(0, 0, 9, 9, 0, pixels);  // a read-back waits for the frame to finish
+      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+  }
+  std::nth_element(ms.begin(), ms.begin() + long(ms.size() / 2), ms.end());
+  state.counters["median_ms"] = ms[ms.size() / 2];
+}
+
+// SYNTHETIC markers at `n` distinct random vertices of the skin, in the subtype palette.
+std::vector<la::MarkerSpec> syntheticMarkers(vtkPolyData* body, size_t n) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<vtkIdType> pick(0, body->GetNumberOfPoints() - 1);
+  std::vector<la::MarkerSpec> out(n);
+  for (size_t i = 0; i < n; ++i) {
+    double p[3];
+    body->GetPoint(pick(rng), p);
+    out[i].position = {p[0], p[1], p[2]};
+    out[i].normal = {0, 0, 1};
+    out[i].category = i % 6;
+    out[i].caseIndex = i;
+  }
+  return out;
+}
+
+struct Setup {
+  la::Dataset data;
+  la::render::Picture picture;
+  vtkSmartPointer<vtkRenderWindow> win = vtkSmartPointer<vtkRenderWindow>::New();
+  la::render::Composition shown;
+  explicit Setup(bool builtinData) {
+    display();
+    if (builtinData) la::mergeImport(data, la::importBuiltinDataset(catalog()));
+    la::render::AtlasContext ctx{catalog(), data, bodies(), {}, {}};
+    la::render::ComposeOptions o;
+    o.purpose = la::render::Purpose::Screen;  // as the window draws it
+    o.width = kW;
+    o.height = kH;
+    shown = la::render::compose(la::ViewModel{}, ctx, picture, o);
+    win->SetOffScreenRendering(1);
+    win->SetMultiSamples(0);
+    win->SetSize(kW, kH);
+    picture.setImageSize(kW, kH);
+    picture.attach(win);
+    win->Render();  // shaders compiled before timing
+  }
+  ~Setup() { picture.detach(win); }
+};
+
+void BM_Frame_BodyAlone(benchmark::State& state) {
+  Setup s(false);
+  turn(state, s.win, s.picture.camera());
+}
+BENCHMARK(BM_Frame_BodyAlone)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_Frame_BuiltinDataset(benchmark::State& state) {
+  Setup s(true);
+  turn(state, s.win, s.picture.camera());
+}
+BENCHMARK(BM_Frame_BuiltinDataset)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_Frame_BuiltinDataset_Dragging(benchmark::State& state) {
+  Setup s(true);
+  for (size_t i = 0; i < s.picture.paneCount(); ++i) s.picture.pane(i).setInteractive(true);
+  turn(state, s.win, s.picture.camera());
+}
+BENCHMARK(BM_Frame_BuiltinDataset_Dragging)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_Frame_SyntheticMarkers(benchmark::State& state) {
+  Setup s(false);
+  la::render::SceneView& pane = s.picture.pane(0);
+  pane.setMarkers(syntheticMarkers(pane.body(), size_t(state.range(0))), s.shown.panes[0].radius, s.shown.palette);
+  s.win->Render();
+  turn(state, s.win, s.picture.camera());
+}
+BENCHMARK(BM_Frame_SyntheticMarkers)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The floor: the same mesh through a plain mapper, default lighting, nothing else.
+void BM_Frame_PlainMapper(benchmark::State& state) {
+  display();
+  auto mesh = bodies().get("male", {}).mesh;
+  auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+  mapper->SetInputData(mesh);
+  auto actor = vtkSmartPointer<vtkActor>::New();
+  actor->SetMapper(mapper);
+  auto ren = vtkSmartPointer<vtkRenderer>::New();
+  ren->AddActor(actor);
+  ren->ResetCamera();
+  auto win = vtkSmartPointer<vtkRenderWindow>::New();
+  win->SetOffScreenRendering(1);
+  win->SetMultiSamples(0);
+  win->SetSize(kW, kH);
+  win->AddRenderer(ren);
+  win->Render();
+  turn(state, win, ren->GetActiveCamera());
+}
+BENCHMARK(BM_Frame_PlainMapper)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
