@@ -283,6 +283,23 @@ void writeAnnotations(const ViewModel& vm, AtlasContext& ctx, Picture& pic, Comp
   an.setPanes(labels);
 }
 
+// A close-up of a ringed case looks at that case: the camera slides (keeping its direction and
+// distance) until the case's markers are in the middle.
+void centreOn(Picture& pic, size_t caseIndex) {
+  double c[3] = {0, 0, 0};
+  size_t n = 0;
+  for (const MarkerSpec& m : pic.pane(0).markers())
+    if (m.caseIndex == caseIndex) c[0] += m.position[0], c[1] += m.position[1], c[2] += m.position[2], ++n;
+  if (!n) return;
+  vtkCamera* cam = pic.camera();
+  double f[3], p[3];
+  cam->GetFocalPoint(f);
+  cam->GetPosition(p);
+  for (int k = 0; k < 3; ++k) c[k] /= double(n), p[k] += c[k] - f[k];
+  cam->SetFocalPoint(c);
+  cam->SetPosition(p);
+}
+
 }  // namespace
 
 Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const ComposeOptions& o) {
@@ -346,7 +363,10 @@ Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const 
     for (size_t i = 0; i < out.panes.size(); ++i) pic.pane(i).setHighlightedCase(out.highlightCase);
   }
   writeAnnotations(vm, ctx, pic, out, o, colorBarFor(vm, painted, ctx.catalog, max, isCaseData(ctx.data)), figures);
-  if (o.applyCamera) applyCameraTo(pic, vm, out, o);
+  if (o.applyCamera) {
+    applyCameraTo(pic, vm, out, o);
+    if (out.highlightCase != SIZE_MAX && vm.camera.zoom > 1 && !vm.camera.position) centreOn(pic, out.highlightCase);
+  }
   return out;
 }
 
