@@ -2,6 +2,7 @@
 // With no sub-command the window opens; sub-commands work headless (see --help).
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -16,6 +17,7 @@
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
+  const auto launched = std::chrono::steady_clock::now();
   CLI::App app{"lesion-atlas " + std::string(la::versionString()) +
                ": a 3D atlas of where published cases of calcinosis cutis occur on the body.\n"
                "Without a sub-command the atlas window opens (on a machine without a display it\n"
@@ -30,6 +32,8 @@ int main(int argc, char** argv) {
   app.add_option("--exclude", exclude, "With --body FILE: drop meshes whose names match (glob, repeatable)");
   app.add_option("--case", openCase, "Open the window on this case (e.g. CC000)");
   std::string view;
+  bool verbose = false;
+  app.add_flag("--verbose", verbose, "Print timings (e.g. launch to the first complete frame of the window)");
   app.add_option("--view", view, "Open the window with this camera preset (front, back, left, right, three-quarter, top)");
   CLI::Option* dataOpt = app.add_option("--data", dataFiles, "Show cases from this table instead of the built-in dataset (repeatable)");
   CLI::Option* mappingOpt = app.add_option("--mapping", mappings, "Column mapping (file or shipped id) for the --data before it");
@@ -93,6 +97,8 @@ int main(int argc, char** argv) {
     return la::cli::runRenderJob(job);
   }
   gui.screenshot = screenshot;
+  gui.verbose = verbose;
+  gui.launched = launched;
   gui.exportPicture = exportPicture;
   if (!la::cli::parseSize(exportSize, gui.exportWidth, gui.exportHeight)) {
     std::cerr << "error: --export-size: expected WxH, got '" << exportSize << "'\n";

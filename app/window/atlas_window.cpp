@@ -19,8 +19,12 @@
 #include "window/gl_bridge.hpp"
 #include "window/input.hpp"
 
+extern "C" void glFinish();
+
 namespace la::window {
 namespace {
+
+void glFinishFn() { glFinish(); }
 
 GLFWwindow* openWindow(const GuiOptions& opt) {
   glfwSetErrorCallback([](int code, const char* desc) { std::fprintf(stderr, "GLFW error %d: %s\n", code, desc); });
@@ -185,6 +189,11 @@ int runGui(const GuiOptions& opt) {
       quit = true;
     }
     glfwSwapBuffers(a.win);
+    if (opt.verbose && frameCount == 1) {
+      glFinishFn();
+      std::fprintf(stderr, "first complete frame %.0f ms after launch\n",
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count());
+    }
     a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     --framesToDraw;
   }

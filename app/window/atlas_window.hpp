@@ -1,5 +1,6 @@
 #pragma once
 // The interactive atlas window (GLFW + VTK + ImGui).
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -19,6 +20,8 @@ struct GuiOptions {
   // and quit. Lets a test compare the window's export with `render` of the same view.
   std::filesystem::path exportPicture;
   int exportWidth = 3840, exportHeight = 2160;
+  bool verbose = false;  // print how long the start took (launch to the first complete frame)
+  std::chrono::steady_clock::time_point launched = std::chrono::steady_clock::now();
 };
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).
