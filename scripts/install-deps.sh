@@ -16,6 +16,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libfmt-dev
   fonts-dejavu-core      # the UI font (TTF)
   xvfb xauth             # headless rendering and tests
+  clang-14 libclang-rt-14-dev # fuzz targets (libFuzzer) in tests/fuzz
 )
 
 missing=()
