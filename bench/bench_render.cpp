@@ -1,5 +1,6 @@
 // Rendering and placement costs that decide how the atlas feels: loading a built-in body through
-// Assimp, laying out markers for a large (synthetic) table, and drawing a slide offscreen.
+// Assimp (and, for comparison, a user's mesh through the mesh reader child process), laying out
+// markers for a large (synthetic) table, and drawing a slide offscreen.
 // Synthetic lesions are generated here, in memory, and labelled synthetic; nothing is written
 // into assets/. Needs an X display (run under xvfb-run, or it starts a private Xvfb).
 #include <benchmark/benchmark.h>
@@ -15,9 +16,12 @@
 #include "core/site_catalog.hpp"
 #include "core/site_map.hpp"
 #include "render/compose.hpp"
+#include "render/mesh_arrays.hpp"
 #include "render/pane_content.hpp"
 #include "render/mesh_io.hpp"
+#include "render/mesh_isolation.hpp"
 #include "render/offscreen.hpp"
+#include "render/scene_loader.hpp"
 #include "render/scene_view.hpp"
 
 namespace {
@@ -33,7 +37,7 @@ const la::SiteMap& maleMap() {
 }
 
 vtkSmartPointer<vtkPolyData> maleBody() {
-  static vtkSmartPointer<vtkPolyData> b = la::render::loadMesh(la::assetPath("bodies/male.glb"));
+  static vtkSmartPointer<vtkPolyData> b = la::render::loadBodyMesh("male", {});
   return b;
 }
 
@@ -59,13 +63,31 @@ la::Dataset syntheticDataset(size_t n) {
   return d;
 }
 
+// The path the atlas takes for `--body male` (render, sites, the window): the prepared GLB read
+// through Assimp in process, without welding or normal recomputation (render/scene_loader).
 void BM_LoadBuiltinBody(benchmark::State& state) {
   for (auto _ : state) {
-    auto mesh = la::render::loadMesh(la::assetPath("bodies/male.glb"));
+    auto mesh = la::render::loadBodyMesh("male", {});
     benchmark::DoNotOptimize(mesh->GetNumberOfPoints());
   }
 }
 BENCHMARK(BM_LoadBuiltinBody)->Unit(benchmark::kMillisecond);
+
+// A user's mesh takes the full repair path (weld, normals) in the mesh reader child process;
+// the same file here, for comparison with the built-in path above.
+void BM_LoadUserMeshIsolated(benchmark::State& state) {
+  try {
+    la::render::meshReaderPath();
+  } catch (const std::exception& e) {
+    state.SkipWithError(e.what());  // the reader is not built
+    return;
+  }
+  for (auto _ : state) {
+    auto mesh = la::render::loadMeshIsolated(la::assetPath("bodies/male.glb"));
+    benchmark::DoNotOptimize(mesh->GetNumberOfPoints());
+  }
+}
+BENCHMARK(BM_LoadUserMeshIsolated)->Unit(benchmark::kMillisecond);
 
 void BM_LoadSiteMap(benchmark::State& state) {
   for (auto _ : state) {
@@ -74,6 +96,13 @@ void BM_LoadSiteMap(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadSiteMap)->Unit(benchmark::kMillisecond);
+
+// What render and the window add to check that the map belongs to the mesh.
+void BM_MeshFingerprint(benchmark::State& state) {
+  auto body = maleBody();
+  for (auto _ : state) benchmark::DoNotOptimize(la::render::meshFingerprint(body).hash);
+}
+BENCHMARK(BM_MeshFingerprint)->Unit(benchmark::kMillisecond);
 
 void BM_BuildPane(benchmark::State& state) {
   const la::Dataset d = syntheticDataset(size_t(state.range(0)));

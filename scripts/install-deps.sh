@@ -17,6 +17,7 @@ PACKAGES=(
   libssl-dev             # SHA-256 of tables a saved view names (libcrypto)
   fonts-dejavu-core      # the UI font (TTF)
   xvfb xauth             # headless rendering and tests
+  clang-14 libclang-rt-14-dev # fuzz targets (libFuzzer) in tests/fuzz
 )
 
 missing=()

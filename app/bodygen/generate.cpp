@@ -1,5 +1,7 @@
 #include "bodygen/generate.hpp"
 
+#include "render/mesh_io.hpp"
+
 #include <vtkCleanPolyData.h>
 #include <vtkFlyingEdges3D.h>
 #include <vtkFloatArray.h>
@@ -182,7 +184,11 @@ vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateO
   normals->ComputePointNormalsOn();
   normals->ComputeCellNormalsOff();
   normals->Update();
-  vtkSmartPointer<vtkPolyData> out = normals->GetOutput();
+  // Final form: orienting the normals outward reverses triangles, which changes the order of first
+  // use; the loader's own repair, applied once more, gives the vertex order and normals that
+  // la::render::loadMesh would produce from the file, so the atlas can read the committed GLB as it
+  // is (la::render::loadPreparedMesh) and get the same mesh, bit for bit.
+  vtkSmartPointer<vtkPolyData> out = la::render::weldAndNormals(normals->GetOutput());
   st.triangles = out->GetNumberOfPolys();
   st.points = out->GetNumberOfPoints();
   st.totalSeconds = since(t0);

@@ -23,8 +23,9 @@ struct GenerateStats {
   long long rawTriangles = 0, triangles = 0, points = 0;
 };
 
-// Surface of the model with float points in canonical order (the order vtkCleanPolyData gives,
-// so a GLB round trip through la::render::loadMesh returns the same vertex ids) and "Normals".
+// Surface of the model in final form: float points numbered in the order la::render::loadMesh
+// gives (first use by the triangles) and the normals it computes ("Normals"), so the GLB written
+// from it loads as the same mesh whether read as it is (loadPreparedMesh) or repaired (loadMesh).
 vtkSmartPointer<vtkPolyData> generateSurface(const Model& model, const GenerateOptions& opt,
                                              GenerateStats* stats = nullptr);
 

@@ -4,16 +4,23 @@
 //                        [--catalog sites.json] [--voxel M] [--triangles N] [-v]
 // --from renders an existing file instead of generating (used for docs/body/); with
 // --reference-dir it compares the renders with baselines of the same name (body render tests).
+//   lesion-atlas-bodygen --update-map FILE.glb
+// re-saves FILE.sites.json in the current format with the mesh's vertex count and hash (what a
+// site map records of its mesh since issue 10), changing nothing else; refused when the map's
+// vertex count is not the mesh's.
 #include "bodygen/body_model.hpp"
 #include "bodygen/generate.hpp"
 #include "bodygen/sites.hpp"
 #include "bodygen/snapshots.hpp"
 #include "core/paths.hpp"
 #include "render/image_compare.hpp"
+#include "render/mesh_arrays.hpp"
 #include "render/mesh_io.hpp"
 
 #include <vtkPointData.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -28,14 +35,35 @@ int usage(const char* why) {
                "%s\nusage: lesion-atlas-bodygen --sex male|female [-o FILE.glb] [--labels-out FILE.json]\n"
                "       [--snapshots DIR] [--label-snapshots DIR] [--from FILE.glb] [--catalog sites.json]\n"
                "       [--voxel METRES] [--triangles N] [-v]\n"
-               "       with --from: [--size PX] [--views front,back,...] [--reference-dir DIR]\n",
+               "       with --from: [--size PX] [--views front,back,...] [--reference-dir DIR]\n"
+               "       lesion-atlas-bodygen --update-map FILE.glb\n",
                why);
   return 2;
 }
+// The site map beside `meshFile`, re-saved with the mesh's fingerprint.
+int updateSiteMap(const std::string& meshFile) {
+  try {
+    const auto mapFile = la::siteMapPathFor(meshFile);
+    la::SiteMap map = la::SiteMap::load(mapFile);
+    auto mesh = la::render::loadMesh(meshFile);
+    const la::MeshFingerprint f = la::render::meshFingerprint(mesh);
+    if (map.vertexCount != f.vertices)
+      throw std::runtime_error(mapFile.string() + " lists " + std::to_string(map.vertexCount) + " vertices, " +
+                               meshFile + " has " + std::to_string(f.vertices) + ": not its map");
+    map.meshHash = f.hash;
+    map.save(mapFile);
+    std::printf("%s: %lld vertices, %s\n", mapFile.c_str(), f.vertices, f.hash.c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "lesion-atlas-bodygen: %s\n", e.what());
+    return 1;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string sexArg, out, labelsOut, snapDir, labelSnapDir, catalogPath, fromFile, referenceDir;
+  std::string sexArg, out, labelsOut, snapDir, labelSnapDir, catalogPath, fromFile, referenceDir, updateMap;
   int snapSize = 0;
   std::vector<std::string> views;
   GenerateOptions opt;
@@ -51,6 +79,7 @@ int main(int argc, char** argv) {
       else if (a == "--labels-out") labelsOut = next();
       else if (a == "--catalog") catalogPath = next();
       else if (a == "--from") fromFile = next();
+      else if (a == "--update-map") updateMap = next();
       else if (a == "--size") snapSize = std::stoi(next());
       else if (a == "--reference-dir") referenceDir = next();
       else if (a == "--views") {
@@ -71,6 +100,7 @@ int main(int argc, char** argv) {
       return usage(e.what());
     }
   }
+  if (!updateMap.empty()) return updateSiteMap(updateMap);
   if (sexArg != "male" && sexArg != "female") return usage("--sex must be male or female");
   if (out.empty() && snapDir.empty() && labelSnapDir.empty()) return usage("nothing to do: give -o or --snapshots");
   const Sex sex = sexArg == "male" ? Sex::Male : Sex::Female;
@@ -121,6 +151,17 @@ int main(int argc, char** argv) {
           back->GetNumberOfPolys() != mesh->GetNumberOfPolys() ||
           !back->GetPointData()->GetArray(la::render::kSiteLabelArray))
         throw std::runtime_error("the written file does not load back as the same mesh");
+      // The atlas reads the built-in bodies as they are (loadPreparedMesh): that must give the
+      // repaired mesh, points, ids and labels exactly. Normals agree to float rounding only: the
+      // glTF exporter renormalizes them (one unit in the last place).
+      const la::MeshArrays fast = la::render::toMeshArrays(la::render::loadPreparedMesh(out));
+      const la::MeshArrays full = la::render::toMeshArrays(back);
+      float worst = 0;
+      for (size_t i = 0; i < fast.normals.size() && fast.normals.size() == full.normals.size(); ++i)
+        worst = std::max(worst, std::abs(fast.normals[i] - full.normals[i]));
+      if (fast.points != full.points || fast.triangles != full.triangles || fast.labels != full.labels ||
+          fast.normals.size() != full.normals.size() || worst > 1e-6f)
+        throw std::runtime_error("the written file is not in final form: read as it is, it differs from the repaired load");
       mesh = back;
       if (labelsOut.empty()) labelsOut = la::siteMapPathFor(out).string();
     }

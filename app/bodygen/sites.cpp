@@ -1,6 +1,7 @@
 #include "bodygen/sites.hpp"
 
 #include "core/atomic_file.hpp"
+#include "render/mesh_arrays.hpp"
 
 #include <vtkCellArray.h>
 #include <vtkDataArray.h>
@@ -288,6 +289,7 @@ la::SiteMap buildSiteMap(const Catalog& catalog, vtkPolyData* mesh, const std::s
   la::SiteMap map;
   map.body = body;
   map.vertexCount = np;
+  map.meshHash = la::render::meshFingerprint(mesh).hash;  // the map belongs to this mesh
   // Label meanings, in code order.
   {
     std::vector<int> codes;

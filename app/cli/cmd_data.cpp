@@ -143,6 +143,14 @@ int loadAndFilter(CLI::App* sub, const DataOptions& o, Loaded& l) {
   return kOk;
 }
 
+// What one case stands for, when it is more than one of something: "12 patients" (a series),
+// "3 images" (a lesion photographed three times).
+std::string caseCountNote(const Case& c) {
+  if (c.statesPatients && c.nPatients > 1) return formatCount(static_cast<size_t>(c.nPatients), CountUnit::Patients);
+  if (c.statesImages && c.nImages > 1) return formatCount(c.nImages, CountUnit::Images);
+  return {};
+}
+
 void runQuery(CLI::App* sub, const DataOptions& o, int& exitCode) {
   Loaded l;
   exitCode = loadAndFilter(sub, o, l);
@@ -158,22 +166,26 @@ void runQuery(CLI::App* sub, const DataOptions& o, int& exitCode) {
   }
   const std::string filt = describeFilter(o, l.filter);
   if (!filt.empty()) std::cout << "Filter: " << filt << "\n";
-  size_t patients = 0;
   for (const Case* c : l.selected) {
-    patients += static_cast<size_t>(c->nPatients);
     std::string age = formatAge(c->age);
     if (l.filter.age) age += " [" + describeAgeMatch(c->age, l.filter) + "]";
-    const std::string n = c->nPatients > 1 ? fmt::format("n={}", c->nPatients) : std::string{};
-    std::cout << fmt::format("{:<10} age {:<18} sex {:<8} {:<5} {:<14} {}\n", c->id, age, toString(c->sex), n,
+    std::cout << fmt::format("{:<13} age {:<18} sex {:<8} {:<12} {:<14} {}\n", c->id, age, toString(c->sex),
+                             caseCountNote(*c),
                              c->subtype ? toString(*c->subtype) : (c->diagnosis.empty() ? "-" : c->diagnosis.c_str()),
                              describeLesions(*c, l.catalog));
-    if (!c->source.citation.empty()) std::cout << "           " << c->source.citation << "\n";
+    if (!c->source.citation.empty()) std::cout << std::string(14, ' ') << c->source.citation << "\n";
   }
-  std::cout << fmt::format("{} cases, {} patients\n", l.selected.size(), patients);
+  std::cout << describeCounts(computeStats(l.selected)) << "\n";
   printAttribution(tablesOf(l.selected, l.data), std::cout);
 }
 
-void printCounts(const char* title, const std::map<std::string, size_t>& m) {
+size_t sum(const std::map<std::string, size_t>& m) {
+  size_t n = 0;
+  for (const auto& [k, v] : m) n += v;
+  return n;
+}
+
+void printCounts(const std::string& title, const std::map<std::string, size_t>& m) {
   std::cout << title << ":\n";
   for (const auto& [k, v] : m) std::cout << fmt::format("  {:<24} {}\n", k, v);
 }
@@ -189,11 +201,14 @@ void runStats(CLI::App* sub, const DataOptions& o, int& exitCode) {
   }
   const std::string filt = describeFilter(o, l.filter);
   if (!filt.empty()) std::cout << "Filter: " << filt << "\n";
-  std::cout << fmt::format("cases {}, patients {}, lesions {}\n", s.cases, s.patients, s.lesions);
-  printCounts("lesions by site", s.bySite);
-  printCounts("patients by subtype", s.bySubtype);
-  printCounts("patients by sex", s.bySex);
-  printCounts("patients by age band", s.byAgeBand);
+  std::cout << describeCounts(s) << "\n";
+  printCounts(unitName(s.siteUnit) + " by site", s.bySite);
+  if (s.siteUnit == CountUnit::Lesions && s.lesions && sum(s.bySite) > *s.lesions)
+    std::cout << "  (a lesion with images at several sites is counted at each)\n";
+  const std::string person = unitName(s.personUnit);
+  printCounts(person + " by subtype", s.bySubtype);
+  printCounts(person + " by sex", s.bySex);
+  printCounts(person + " by age band", s.byAgeBand);
   printAttribution(tablesOf(l.selected, l.data), std::cout);
 }
 
@@ -249,7 +264,9 @@ void registerDataCommands(CLI::App& app, int& exitCode) {
   }
   {
     auto o = std::make_shared<DataOptions>();
-    CLI::App* sub = app.add_subcommand("stats", "Count cases, patients and lesions by site, subtype, sex and age");
+    CLI::App* sub = app.add_subcommand(
+        "stats", "Count cases, patients, lesions and images by site, subtype, sex and age (each count names its "
+                 "unit; a count the table does not state is 'not stated')");
     addDataOptions(sub, *o, {"text", "json"});
     sub->callback([o, sub, &exitCode]() { runStats(sub, *o, exitCode); });
   }

@@ -6,50 +6,46 @@
 
 #include "cli/commands.hpp"
 #include "core/paths.hpp"
+#include "core/scene_file.hpp"
 #include "core/site_catalog.hpp"
 #include "core/site_listing.hpp"
 #include "core/site_map.hpp"
 #include "render/mesh_io.hpp"
+#include "render/scene_loader.hpp"
 #include "render/site_placement.hpp"
 
 namespace la::cli {
 namespace {
 
 // Turns --body into an AnchorsProvider: the site map beside the body mesh (built-in figures:
-// assets/bodies/<name>.sites.json; a user mesh: <mesh>.sites.json, see la::siteMapPathFor).
-// A body without a site map is refused rather than listed without the anchors that were asked for.
+// assets/bodies/<name>.sites.json; a user mesh: <mesh>.sites.json, see la::siteMapPathFor), checked
+// against the mesh it is used with (a map made for another mesh is refused, naming both files).
+// A mesh without a map gets a first placement from body proportions. A .sites.json given
+// directly is listed as it is: no mesh is named to check it against.
 std::optional<AnchorsProvider> anchorsForBody(const std::string& body, const SiteCatalog& catalog,
                                               const render::MeshLoadOptions& meshOptions, std::string& error,
                                               bool& placed) {
   namespace fs = std::filesystem;
-  fs::path mapPath;
   std::error_code ec;
-  if (body == "male" || body == "female") {
-    mapPath = assetPath("bodies/" + body + ".sites.json");
-  } else if (fs::is_regular_file(body, ec)) {
-    mapPath = body.size() > 11 && body.compare(body.size() - 11, 11, ".sites.json") == 0 ? fs::path(body)
-                                                                                         : siteMapPathFor(body);
-  } else {
+  const bool builtin = body == "male" || body == "female";
+  if (!builtin && !fs::is_regular_file(body, ec)) {
     error = body + ": no such body (use male, female or a mesh file)";
     return std::nullopt;
   }
   auto map = std::make_shared<SiteMap>();
   placed = false;
-  if (!fs::is_regular_file(mapPath, ec)) {
-    // No map yet: a first placement from body proportions (the user corrects it in the window's
-    // calibration mode, which saves the map beside the mesh).
-    try {
-      auto mesh = render::loadMesh(body, meshOptions);
-      *map = render::placeSitesByProportion(mesh, catalog, fs::path(body).filename().string());
-      placed = true;
-    } catch (const std::exception& e) {
-      error = e.what();
-      return std::nullopt;
-    }
-    return AnchorsProvider([map](const Site& s) { return map->forSite(s.id); });
-  }
   try {
-    *map = SiteMap::load(mapPath);
+    if (!builtin && body.size() > 11 && body.compare(body.size() - 11, 11, ".sites.json") == 0) {
+      *map = SiteMap::load(body);
+    } else {
+      // The same loader as render and the window: built-in figures in process, other meshes in
+      // the mesh reader child process.
+      const fs::path cwd = fs::current_path();
+      auto mesh = render::loadBodyMesh(body, cwd, meshOptions);
+      bool fromFile = false;
+      *map = render::siteMapForBody(mesh, resolveBodyPath(body, cwd), catalog, &fromFile);
+      placed = !fromFile;
+    }
   } catch (const std::exception& e) {
     error = e.what();
     return std::nullopt;

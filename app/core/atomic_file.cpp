@@ -46,6 +46,9 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
 }
 
 std::string readFile(const std::filesystem::path& path) {
+  // A directory opens without error on Linux and then reads as empty: say what it is instead.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw IoError(path.string() + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path.string() + ": cannot open: " + std::strerror(errno));
   std::ostringstream ss;

@@ -1,6 +1,8 @@
 #pragma once
-// Counts over a selection of cases, as `stats` prints them and the UI charts them.
+// Counts over a selection of cases, as `stats` prints them and the UI charts them. Every count
+// names its unit, and a count the selected tables do not state is "not stated", never a row count.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,24 +12,47 @@
 
 namespace la {
 
+// What a count counts.
+enum class CountUnit { Cases, Patients, Lesions, Images };
+
+// "cases", "patients", "lesions", "images" (n == 1: "case", ...); `capital`: "Cases", ...
+std::string unitName(CountUnit unit, size_t n = 2, bool capital = false);
+
+// A count with its unit: "7470 lesions", "1 patient"; an absent count: "patients not stated".
+std::string formatCount(std::optional<size_t> n, CountUnit unit);
+
 struct CaseStats {
   size_t cases = 0;
-  size_t patients = 0;  // sum of n_patients; cases sharing a table's patient id count once
-  size_t lesions = 0;
-  std::map<std::string, size_t> bySite;     // lesions per catalog id; each lesion once; sums to `lesions`
-  std::map<std::string, size_t> bySubtype;  // patients per subtype ("none" when the table has no subtype)
-  std::map<std::string, size_t> bySex;      // patients per "F", "M", "unknown"
-  std::map<std::string, size_t> byAgeBand;  // patients per band (see ageBand)
+  // nullopt: some selected case's table does not state it (HAM10000 has no patient id, ISIC 2020
+  // no lesion id, the built-in layout no images).
+  std::optional<size_t> patients;  // sum of n_patients; cases sharing a table's patient id count once
+  std::optional<size_t> lesions;   // a lesion table's lesion once, whatever its number of sites
+  std::optional<size_t> images;
+  // What bySite counts: lesions when every selected case states its lesions, else images when
+  // every one states its images, else cases. A lesion (or case) is counted once at each of its
+  // sites, so a lesion imaged at two sites makes bySite sum to more than `lesions`.
+  CountUnit siteUnit = CountUnit::Lesions;
+  // What bySubtype, bySex and byAgeBand count: patients when every selected case states its
+  // patients (each then sums to `patients`), else cases (each sums to `cases`).
+  CountUnit personUnit = CountUnit::Patients;
+  std::map<std::string, size_t> bySite;     // catalog id -> siteUnit
+  std::map<std::string, size_t> bySubtype;  // subtype ("none" when the table has no subtype) -> personUnit
+  std::map<std::string, size_t> bySex;      // "F", "M", "unknown" -> personUnit
+  std::map<std::string, size_t> byAgeBand;  // band (see ageBand) -> personUnit
 };
 
 // The age band of a case: "under-1", "1-9", "10-19", ..., "80-89", "90+"; a range inside one
 // band is counted there, a range across bands under "range-across-bands"; no number: "unknown".
 std::string ageBand(const Age& age);
 
-// Counts the given cases. by_subtype, by_sex and by_age_band count patients and sum to `patients`.
+// Counts the given cases.
 CaseStats computeStats(const std::vector<const Case*>& cases);
 
-// {"cases","patients","lesions","by_site","by_subtype","by_sex","by_age_band"}.
+// The totals in words: "7470 cases, patients not stated, 7470 lesions, 10015 images".
+std::string describeCounts(const CaseStats& stats);
+
+// {"cases","patients","lesions","images" (null when not stated),"by_site","by_subtype","by_sex",
+//  "by_age_band","units": {"by_site","by_subtype","by_sex","by_age_band"} (unit names)}.
 nlohmann::json statsToJson(const CaseStats& stats);
 
 }  // namespace la

@@ -23,9 +23,12 @@ struct ColumnMapping {
   std::string url;
   bool nonCommercial = false;
   std::string format;       // "csv", "json" or empty (decided by the file name)
-  // role -> candidate column names (the first present in the file is used). Roles: id (required),
-  // site (required), patient, age, age_min, age_max, sex, side, diagnosis, subtype, variant,
-  // evidence, citation, notes, n_cases.
+  // role -> candidate column names (the first present in the file is used). Roles: site
+  // (required); the columns that identify a patient, a lesion and an image (`patient`, `lesion`,
+  // `image`, each optional) or, for a table of records that are not images, the record's own `id`;
+  // at least one of image, lesion, id. Then age, age_min, age_max, sex, side, diagnosis, subtype,
+  // variant, evidence, citation, notes, n_cases (patients per record; records with an id only).
+  // The identifying columns decide what is counted: see docs/DATA.md, "Mapping files".
   std::map<std::string, std::vector<std::string>> columns;
   // role -> (table value -> project value). Keys match ignoring ASCII case.
   std::map<std::string, std::map<std::string, std::string>> values;
@@ -34,6 +37,9 @@ struct ColumnMapping {
   static ColumnMapping load(const std::filesystem::path& path);
   // Parses mapping JSON; `label` names the source in error messages.
   static ColumnMapping fromJsonText(std::string_view text, const std::string& label);
+
+  // True when the mapping names a column for `role`.
+  bool has(const std::string& role) const { return columns.count(role) > 0; }
 
   // Translates `value` through the value map of `role`; returns nullptr when the map has no entry.
   const std::string* translate(const std::string& role, std::string_view value) const;

@@ -230,7 +230,9 @@ CsvTable parseCsv(std::string_view text) {
       // number of records (quoted line breaks only make it an overestimate).
       const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
       table.lines_.reserve(lines);
-      table.cells_.reserve(lines * table.header.size());
+      // Every kept field takes at least one byte of the text (its comma or line end), so the text's
+      // size bounds it too: a wide header over many blank lines must not reserve gigabytes.
+      table.cells_.reserve(std::min(lines * table.header.size(), text.size() + 1));
       continue;
     }
     if (fields.size() != table.header.size()) {

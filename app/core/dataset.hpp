@@ -41,6 +41,7 @@ struct Lesion {
   std::string token;     // as written in the table ("thigh:right", "FOREARM")
   std::string wording;   // the source's own words for the location (the row's site_verbatim)
   bool unmatched = false;// the table named a site the catalog does not know; kept as unspecified
+  size_t nImages = 0;    // images showing the lesion at this site (tables with an image column)
 };
 
 // Where a case came from: the file it was read from and, for a mapped table, its terms of use.
@@ -53,10 +54,12 @@ struct TableInfo {
   bool nonCommercial = false;
 };
 
+// One case: in the built-in layout one row (a patient or a series of nPatients); in a public image
+// table one lesion with all its images (one image when the table identifies no lesion).
 struct Case {
-  std::string id;            // the table's own id, e.g. "CC000"
+  std::string id;            // the table's own id, e.g. "CC000"; a lesion table's lesionKey
   size_t table = 0;          // index into Dataset::tables
-  int line = 0;              // line (or JSON record) it was read from
+  int line = 0;              // line (or JSON record) it was read from; a lesion: its first image's
   Source source;
   Age age;
   Sex sex = Sex::Unknown;
@@ -79,6 +82,20 @@ struct Case {
   std::string siteNormalized;      // curator's one coarse site for the row (or "multiple")
   Side laterality = Side::None;    // curator's row-level side, kept apart from the lesions' sides
   std::vector<Lesion> lesions;
+
+  // Which counts the case's table states. A public image table may identify no patient or no
+  // lesion; what it cannot tell is "not stated", never a count of its rows (docs/DATA.md).
+  bool statesPatients = true;      // nPatients (and patientKey) are this case's patients
+  bool statesLesions = true;       // lesionCount() is this case's number of lesions
+  bool statesImages = false;       // nImages is this case's number of images
+  // A table's lesion id ("<patient id>/<lesion id>" when the table has a patient column, since
+  // lesion ids may repeat across patients): the case is that one lesion, at every site in `lesions`.
+  std::string lesionKey;
+  size_t nImages = 0;              // rows of an image table that show this case
+
+  // One for a lesion of a lesion table (whatever the number of its sites), else one per entry of
+  // `lesions` (the built-in layout lists each lesion).
+  size_t lesionCount() const { return lesionKey.empty() ? lesions.size() : 1; }
 };
 
 struct Dataset {

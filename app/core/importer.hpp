@@ -1,6 +1,8 @@
 #pragma once
 // Import of case tables: the built-in calcinosis layout (the columns of
 // assets/data/calcinosis_cases.csv) and any CSV/JSON table described by a ColumnMapping.
+// Implemented in importer.cpp (reading and entry points), importer_builtin.cpp, importer_mapped.cpp
+// and importer_lesions.cpp (a lesion's images gathered into one case).
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -21,7 +23,9 @@ struct ImportResult {
   bool ok = false;       // false: nothing from this file may be used (file-level error, or strict and any error)
   Dataset data;          // one table with the cases that loaded
   std::vector<Problem> problems;  // errors (record skipped) and warnings (record kept), in file order
-  size_t loaded = 0;     // records that became cases
+  // Records (rows), not cases: the images of one lesion are several records of one case, so a
+  // lesion table has fewer cases than loaded records.
+  size_t loaded = 0;     // records that were read into a case
   size_t skipped = 0;    // records left out because of an error
 };
 

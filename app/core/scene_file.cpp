@@ -205,6 +205,9 @@ ViewModel parseScene(const std::string& text, const std::string& origin) {
     for (size_t i = 0; i < e.byte && i < text.size(); ++i)
       if (text[i] == '\n') ++line;
     throw SceneError(origin + ":" + std::to_string(line) + ": not valid JSON: " + e.what());
+  } catch (const json::exception& e) {
+    // A number too large for a double (1e400) is out_of_range, not parse_error, and has no offset.
+    throw SceneError(origin + ": not valid JSON: " + e.what());
   }
   if (!j.is_object()) throw SceneError(origin + ": the scene must be a JSON object");
   try {

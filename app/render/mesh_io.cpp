@@ -11,6 +11,7 @@
 #include <vtkCellArray.h>
 #include <vtkCleanPolyData.h>
 #include <vtkFloatArray.h>
+#include <vtkIdTypeArray.h>
 #include <vtkIntArray.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
@@ -40,53 +41,133 @@ std::string fail(const fs::path& path, const std::string& reason) {
   return path.string() + ": " + reason;
 }
 
-struct Collector {
-  const aiScene* scene;
-  const MeshLoadOptions& opts;
-  vtkPoints* points;
-  vtkCellArray* polys;
-  vtkIntArray* labels;  // filled only when some kept mesh carries a label channel
-  bool anyLabels = false;
-  size_t keptMeshes = 0;
+struct Part {
+  const aiMesh* mesh;
+  aiMatrix4x4 xf;  // node transforms down to the mesh
+};
 
-  void visit(const aiNode* node, const aiMatrix4x4& parent) {
-    const aiMatrix4x4 xf = parent * node->mTransformation;
-    for (unsigned i = 0; i < node->mNumMeshes; ++i) addMesh(scene->mMeshes[node->mMeshes[i]], xf);
-    for (unsigned c = 0; c < node->mNumChildren; ++c) visit(node->mChildren[c], xf);
+// The kept triangle meshes of the scene, in node order, each with its transform.
+void collectParts(const aiScene* scene, const aiNode* node, const aiMatrix4x4& parent, const MeshLoadOptions& o,
+                  std::vector<Part>& out) {
+  const aiMatrix4x4 xf = parent * node->mTransformation;
+  for (unsigned i = 0; i < node->mNumMeshes; ++i) {
+    const aiMesh* m = scene->mMeshes[node->mMeshes[i]];
+    if (keepMesh(m->mName.C_Str(), o) && (m->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) out.push_back({m, xf});
   }
+  for (unsigned c = 0; c < node->mNumChildren; ++c) collectParts(scene, node->mChildren[c], xf, o, out);
+}
 
-  void addMesh(const aiMesh* m, const aiMatrix4x4& xf) {
-    if (!keepMesh(m->mName.C_Str(), opts)) return;
-    if (!(m->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) return;
-    ++keptMeshes;
-    const vtkIdType base = points->GetNumberOfPoints();
-    const bool hasLabel = m->HasTextureCoords(1);
-    anyLabels = anyLabels || hasLabel;
-    for (unsigned v = 0; v < m->mNumVertices; ++v) {
-      aiVector3D p = xf * m->mVertices[v];
-      points->InsertNextPoint(p.x, p.y, p.z);
+// One polydata from the parts: float points, triangles (other faces are not skin), the label
+// channel when any part has one, and with `fileNormals` the normals the file stores. Both load
+// paths go through here, so the same file gives bit-identical points either way.
+vtkSmartPointer<vtkPolyData> assemble(const std::vector<Part>& parts, bool fileNormals, const fs::path& path) {
+  vtkIdType nv = 0, nt = 0;
+  bool anyLabels = false;
+  for (const Part& p : parts) {
+    nv += p.mesh->mNumVertices;
+    for (unsigned f = 0; f < p.mesh->mNumFaces; ++f) nt += p.mesh->mFaces[f].mNumIndices == 3;
+    anyLabels = anyLabels || p.mesh->HasTextureCoords(1);
+    if (fileNormals && !p.mesh->HasNormals())
+      throw MeshLoadError(fail(path, std::string("mesh '") + p.mesh->mName.C_Str() +
+                                         "' has no normals; a built-in body is written with them (app/bodygen)"));
+  }
+  auto xyz = vtkSmartPointer<vtkFloatArray>::New();
+  xyz->SetNumberOfComponents(3);
+  xyz->SetNumberOfTuples(nv);
+  auto normals = vtkSmartPointer<vtkFloatArray>::New();
+  normals->SetName("Normals");
+  normals->SetNumberOfComponents(3);
+  if (fileNormals) normals->SetNumberOfTuples(nv);
+  auto labels = vtkSmartPointer<vtkIntArray>::New();
+  labels->SetName(kSiteLabelArray);
+  if (anyLabels) labels->SetNumberOfTuples(nv);
+  auto conn = vtkSmartPointer<vtkIdTypeArray>::New();
+  conn->SetNumberOfValues(3 * nt);
+  auto offsets = vtkSmartPointer<vtkIdTypeArray>::New();
+  offsets->SetNumberOfValues(nt + 1);
+  float* P = xyz->GetPointer(0);
+  float* N = fileNormals ? normals->GetPointer(0) : nullptr;
+  int* L = anyLabels ? labels->GetPointer(0) : nullptr;
+  vtkIdType* C = conn->GetPointer(0);
+  vtkIdType* O = offsets->GetPointer(0);
+  vtkIdType v0 = 0, t = 0;
+  for (const Part& p : parts) {
+    const aiMesh* m = p.mesh;
+    const aiMatrix3x3 nxf = aiMatrix3x3(p.xf).Inverse().Transpose();
+    const bool rotated = !p.xf.IsIdentity();
+    for (unsigned i = 0; i < m->mNumVertices; ++i) {
+      const aiVector3D q = p.xf * m->mVertices[i];
+      float* d = P + 3 * (v0 + i);
+      d[0] = q.x, d[1] = q.y, d[2] = q.z;
+      if (N) {
+        aiVector3D n = m->mNormals[i];
+        if (rotated) n = (nxf * n).NormalizeSafe();
+        float* e = N + 3 * (v0 + i);
+        e[0] = n.x, e[1] = n.y, e[2] = n.z;
+      }
       // Labels are small integers stored as floats; round to undo float noise.
-      labels->InsertNextValue(hasLabel ? static_cast<int>(std::lround(m->mTextureCoords[1][v].x)) : 0);
+      if (L) L[v0 + i] = m->HasTextureCoords(1) ? static_cast<int>(std::lround(m->mTextureCoords[1][i].x)) : 0;
     }
     for (unsigned f = 0; f < m->mNumFaces; ++f) {
       const aiFace& face = m->mFaces[f];
-      if (face.mNumIndices != 3) continue;  // points and lines are not skin
-      vtkIdType ids[3] = {base + face.mIndices[0], base + face.mIndices[1], base + face.mIndices[2]};
-      polys->InsertNextCell(3, ids);
+      if (face.mNumIndices != 3) continue;
+      O[t] = 3 * t;
+      for (int k = 0; k < 3; ++k) {
+        // Assimp does not check indices unless asked to; a broken file must not reach VTK.
+        if (face.mIndices[k] >= m->mNumVertices)
+          throw MeshLoadError(fail(path, std::string("mesh '") + m->mName.C_Str() + "': face " + std::to_string(f) +
+                                             " uses vertex " + std::to_string(face.mIndices[k]) + " of " +
+                                             std::to_string(m->mNumVertices)));
+        C[3 * t + k] = v0 + face.mIndices[k];
+      }
+      ++t;
     }
+    v0 += m->mNumVertices;
   }
-};
+  O[nt] = 3 * nt;
+  auto points = vtkSmartPointer<vtkPoints>::New();
+  points->SetData(xyz);
+  auto polys = vtkSmartPointer<vtkCellArray>::New();
+  polys->SetData(offsets, conn);
+  auto out = vtkSmartPointer<vtkPolyData>::New();
+  out->SetPoints(points);
+  out->SetPolys(polys);
+  if (anyLabels) out->GetPointData()->AddArray(labels);
+  if (fileNormals) out->GetPointData()->SetNormals(normals);
+  return out;
+}
 
-}  // namespace
+std::vector<std::string> meshNames(const aiScene* scene) {
+  std::vector<std::string> names;
+  for (unsigned i = 0; i < scene->mNumMeshes; ++i) {
+    std::string n = scene->mMeshes[i]->mName.C_Str();
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  }
+  return names;
+}
 
-vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOptions& options) {
+std::vector<Part> partsOrThrow(const aiScene* scene, const MeshLoadOptions& options, const fs::path& path) {
+  std::vector<Part> parts;
+  collectParts(scene, scene->mRootNode, aiMatrix4x4(), options, parts);
+  if (parts.empty()) {
+    std::string names;
+    for (unsigned i = 0; i < scene->mNumMeshes && i < 12; ++i)
+      names += std::string(i ? ", " : "") + scene->mMeshes[i]->mName.C_Str();
+    throw MeshLoadError(fail(path, "no triangle mesh left after the include/exclude filters (meshes: " +
+                                       names + (scene->mNumMeshes > 12 ? ", ..." : "") + ")"));
+  }
+  return parts;
+}
+
+void checkReadable(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw MeshLoadError(fail(path, "no such file"));
   if (fs::is_directory(path, ec)) throw MeshLoadError(fail(path, "is a directory, not a mesh file"));
   if (::access(path.c_str(), R_OK) != 0) throw MeshLoadError(fail(path, "not readable (permission denied)"));
+}
 
-  Assimp::Importer importer;
-  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_Triangulate);
+const aiScene* readScene(Assimp::Importer& importer, const fs::path& path, unsigned flags) {
+  const aiScene* scene = importer.ReadFile(path.string(), flags);
   if (!scene || !scene->mRootNode) {
     const char* err = importer.GetErrorString();
     throw MeshLoadError(fail(path, std::string("cannot read as a mesh: ") +
@@ -95,6 +176,20 @@ vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOption
   if (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)
     throw MeshLoadError(fail(path, "the file holds no complete mesh (incomplete scene)"));
   if (scene->mNumMeshes == 0) throw MeshLoadError(fail(path, "the file contains no mesh"));
+  return scene;
+}
+
+}  // namespace
+
+vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOptions& options) {
+  return loadMesh(path, options, nullptr);
+}
+
+vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOptions& options,
+                                      std::vector<std::string>* names) {
+  checkReadable(path);
+  Assimp::Importer importer;
+  const aiScene* scene = readScene(importer, path, aiProcess_Triangulate);
   // NaN/inf are checked on the raw data: vertex welding silently drops such vertices and the
   // faces using them, and a broken file must be reported, not half-loaded.
   size_t bad = 0;
@@ -109,33 +204,21 @@ vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOption
   // Normals are recomputed after welding in VTK, so the file's own are dropped.
   scene = importer.ApplyPostProcessing(aiProcess_JoinIdenticalVertices | aiProcess_SortByPType | aiProcess_DropNormals);
   if (!scene) throw MeshLoadError(fail(path, std::string("cannot process mesh: ") + importer.GetErrorString()));
+  if (names) *names = meshNames(scene);
 
-  auto points = vtkSmartPointer<vtkPoints>::New();
-  points->SetDataTypeToFloat();
-  auto polys = vtkSmartPointer<vtkCellArray>::New();
-  auto labels = vtkSmartPointer<vtkIntArray>::New();
-  labels->SetName(kSiteLabelArray);
-  Collector c{scene, options, points, polys, labels};
-  c.visit(scene->mRootNode, aiMatrix4x4());
+  vtkSmartPointer<vtkPolyData> raw = assemble(partsOrThrow(scene, options, path), false, path);
+  if (raw->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "the meshes hold no triangles"));
 
-  if (c.keptMeshes == 0) {
-    std::string names;
-    for (unsigned i = 0; i < scene->mNumMeshes && i < 12; ++i)
-      names += std::string(i ? ", " : "") + scene->mMeshes[i]->mName.C_Str();
-    throw MeshLoadError(fail(path, "no triangle mesh left after the include/exclude filters (meshes: " +
-                                       names + (scene->mNumMeshes > 12 ? ", ..." : "") + ")"));
-  }
-  if (polys->GetNumberOfCells() == 0) throw MeshLoadError(fail(path, "the meshes hold no triangles"));
+  vtkSmartPointer<vtkPolyData> out = weldAndNormals(raw);
+  if (out->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "no valid triangles after cleaning"));
+  return out;
+}
 
-  auto raw = vtkSmartPointer<vtkPolyData>::New();
-  raw->SetPoints(points);
-  raw->SetPolys(polys);
-  if (c.anyLabels) raw->GetPointData()->AddArray(labels);
-
+vtkSmartPointer<vtkPolyData> weldAndNormals(vtkPolyData* mesh) {
   // Formats such as OBJ split vertices along UV seams; merge exact duplicates so the skin is one
   // connected surface and normals are smooth across seams.
   auto clean = vtkSmartPointer<vtkCleanPolyData>::New();
-  clean->SetInputData(raw);
+  clean->SetInputData(mesh);
   clean->SetTolerance(0.0);
   clean->PointMergingOn();
   auto normals = vtkSmartPointer<vtkPolyDataNormals>::New();
@@ -146,8 +229,15 @@ vtkSmartPointer<vtkPolyData> loadMesh(const fs::path& path, const MeshLoadOption
   normals->ComputePointNormalsOn();
   normals->ComputeCellNormalsOff();
   normals->Update();
-  vtkSmartPointer<vtkPolyData> out = normals->GetOutput();
-  if (out->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "no valid triangles after cleaning"));
+  return normals->GetOutput();
+}
+
+vtkSmartPointer<vtkPolyData> loadPreparedMesh(const fs::path& path, const MeshLoadOptions& options) {
+  checkReadable(path);
+  Assimp::Importer importer;
+  const aiScene* scene = readScene(importer, path, 0);
+  vtkSmartPointer<vtkPolyData> out = assemble(partsOrThrow(scene, options, path), true, path);
+  if (out->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "the meshes hold no triangles"));
   return out;
 }
 
@@ -155,12 +245,7 @@ std::vector<std::string> listMeshNames(const fs::path& path) {
   Assimp::Importer importer;
   const aiScene* scene = importer.ReadFile(path.string(), 0);
   if (!scene) throw MeshLoadError(fail(path, std::string("cannot read as a mesh: ") + importer.GetErrorString()));
-  std::vector<std::string> names;
-  for (unsigned i = 0; i < scene->mNumMeshes; ++i) {
-    std::string n = scene->mMeshes[i]->mName.C_Str();
-    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-  }
-  return names;
+  return meshNames(scene);
 }
 
 void saveMeshGlb(vtkPolyData* mesh, const fs::path& path) {

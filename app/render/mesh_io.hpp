@@ -1,7 +1,9 @@
 #pragma once
-// Mesh import/export. This is the only place in lesion-atlas that includes Assimp: every body,
-// built-in or the user's, comes in through loadMesh(), and the body generator writes through
-// saveMeshGlb(), so a built-in body is loaded exactly like any user mesh.
+// Mesh import/export. This is the only place in lesion-atlas that includes Assimp: every body
+// comes in through loadMesh() or loadPreparedMesh(), and the body generator writes through
+// saveMeshGlb(). A user's mesh is read by loadMesh() in a child process (render/mesh_isolation:
+// lesion-atlas-mesh-reader), so an importer crash or hang cannot take the atlas down; the
+// built-in figures are the project's own files and are read in-process by loadPreparedMesh().
 #include <vtkPolyData.h>
 #include <vtkSmartPointer.h>
 
@@ -35,12 +37,32 @@ inline constexpr const char* kSiteLabelArray = "SiteLabel";
 // after filtering, no triangles, NaN/inf coordinates).
 vtkSmartPointer<vtkPolyData> loadMesh(const std::filesystem::path& path,
                                       const MeshLoadOptions& options = {});
+// The same, also giving the names of all meshes in the file (for include/exclude choices).
+vtkSmartPointer<vtkPolyData> loadMesh(const std::filesystem::path& path, const MeshLoadOptions& options,
+                                      std::vector<std::string>* names);
+
+// The repair loadMesh applies to what it read: exact duplicate points merged, which also numbers
+// the vertices in order of first use by the triangles (vtkCleanPolyData), and consistent smooth
+// point normals ("Normals", vtkPolyDataNormals). The body generator applies it last, so that its
+// files are already in this form.
+vtkSmartPointer<vtkPolyData> weldAndNormals(vtkPolyData* mesh);
+
+// Loads a file that is already in final form, as the built-in figures are (app/bodygen writes
+// them welded, in canonical vertex order, with point normals and the label channel): read
+// through Assimp with no post-processing, no welding and no normal recomputation, the file's
+// normals kept as "Normals". For such a file the result equals loadMesh()'s (same points, ids,
+// triangles and labels; normals to float precision): tests/mesh checks this for the committed
+// bodies, so it is not checked at every start. Throws MeshLoadError like loadMesh, and when a
+// kept mesh has no normals.
+vtkSmartPointer<vtkPolyData> loadPreparedMesh(const std::filesystem::path& path,
+                                              const MeshLoadOptions& options = {});
 
 // Writes a triangle surface as glTF 2.0 binary with normals and, when present, the
 // kSiteLabelArray point array. The file is written atomically. Throws MeshLoadError.
 void saveMeshGlb(vtkPolyData* mesh, const std::filesystem::path& path);
 
 // Names of the meshes in a file (for a UI listing include/exclude choices). Throws MeshLoadError.
+// In process: for a user's file take the names loadMeshIsolated returns instead.
 std::vector<std::string> listMeshNames(const std::filesystem::path& path);
 
 }  // namespace la::render

@@ -17,6 +17,7 @@
 #include <system_error>
 
 #include "core/site_proportions.hpp"
+#include "render/mesh_arrays.hpp"
 
 namespace fs = std::filesystem;
 
@@ -155,6 +156,7 @@ SiteMap placeSitesByProportion(vtkPolyData* mesh, const SiteCatalog& catalog, co
   map.body = bodyName;
   map.units = "";
   map.vertexCount = mesh->GetNumberOfPoints();
+  map.meshHash = meshFingerprint(mesh).hash;  // a map saved from this placement belongs to this mesh
   double b[6];
   mesh->GetBounds(b);
   const Frame fr(mesh);
@@ -227,7 +229,9 @@ SiteMap siteMapForBody(vtkPolyData* mesh, const fs::path& meshPath, const SiteCa
   std::error_code ec;
   if (fs::exists(side, ec)) {
     if (fromFile) *fromFile = true;
-    return SiteMap::load(side);
+    SiteMap map = SiteMap::load(side);
+    requireSiteMapMatches(map, meshFingerprint(mesh), side, meshPath);
+    return map;
   }
   if (fromFile) *fromFile = false;
   return placeSitesByProportion(mesh, catalog, meshPath.filename().string());

@@ -13,11 +13,14 @@ namespace la::render {
 
 // Places every catalog site (both sides of sided ones) on `mesh`, which must stand +Y up, face +Z,
 // with its left on +X (any units). Anchors carry no patch. Sites whose ray finds no skin take
-// the closest surface point to their target.
+// the closest surface point to their target. The map records the mesh's fingerprint, so saved
+// it belongs to this mesh.
 SiteMap placeSitesByProportion(vtkPolyData* mesh, const SiteCatalog& catalog, const std::string& bodyName);
 
 // The site map for a loaded body: `<mesh>.sites.json` beside the file when present (throws
-// SiteMapError naming it when it is broken), else placeSitesByProportion. `fromFile` tells which.
+// SiteMapError naming it when it is broken, and SiteMapMismatch naming both files when it was
+// made for another mesh: see la::requireSiteMapMatches), else placeSitesByProportion.
+// `fromFile` tells which.
 SiteMap siteMapForBody(vtkPolyData* mesh, const std::filesystem::path& meshPath, const SiteCatalog& catalog,
                        bool* fromFile = nullptr);
 

@@ -274,7 +274,7 @@ TEST_CASE("import errors: empty file, broken header, bad JSON", "[import][errors
   const auto j = importText("[{\"case_id\": ", "j.json", true, nullptr, la::test::catalog());
   CHECK_FALSE(j.ok);
   REQUIRE(j.problems.size() == 1);
-  CHECK(j.problems[0].format().rfind("j.json:0: (file): not valid JSON", 0) == 0);
+  CHECK(j.problems[0].format().rfind("j.json:1: (file): not valid JSON", 0) == 0);
 }
 
 TEST_CASE("import: a case without its evidence quote is flagged (kept, but validate fails)", "[import][errors]") {

@@ -1,0 +1,231 @@
+// Tables read through a ColumnMapping: public lesion tables (HAM10000, PAD-UFES-20, ISIC) and case
+// tables in another layout. The identifying columns decide what a case is and what is counted:
+// with a lesion column a case is one lesion with all its images (rows sharing the lesion id, which
+// is taken with the patient id where the table has one); without it a case is one row. Patients,
+// lesions and images are stated only when their column exists (docs/DATA.md, "Mapping files").
+#include <iterator>
+#include <unordered_map>
+
+#include "core/importer_detail.hpp"
+#include "core/importer_lesions.hpp"
+
+namespace la::import_detail {
+namespace {
+
+// The roles the reader knows (mappingRoles() lists the same names); kRoleNames is in this order.
+enum class R {
+  id, site, patient, lesion, image, age, age_min, age_max, sex, side, diagnosis, subtype, variant, evidence, citation,
+  notes, n_cases
+};
+constexpr const char* kRoleNames[] = {"id",  "site",      "patient", "lesion",  "image",    "age",
+                                      "age_min", "age_max", "sex",   "side",    "diagnosis", "subtype",
+                                      "variant", "evidence", "citation", "notes", "n_cases"};
+constexpr size_t kRoleCount = std::size(kRoleNames);
+
+// Positions of the mapping's roles in one table, looked up once, not per row.
+struct Columns {
+  std::vector<int> pos = std::vector<int>(kRoleCount, -1);
+  std::vector<std::string> name = std::vector<std::string>(kRoleCount);
+  bool has(R r) const { return pos[static_cast<size_t>(r)] >= 0; }
+  const std::string& nameOf(R r) const { return name[static_cast<size_t>(r)]; }
+};
+
+struct MappedRow {
+  const RawTable& raw;
+  const Columns& cols;
+  size_t r;
+  std::string_view get(R role) const {
+    const int i = cols.pos[static_cast<size_t>(role)];
+    return i < 0 ? std::string_view{} : raw.rows.field(r, static_cast<size_t>(i));
+  }
+};
+
+// Roles whose column must exist when the mapping names it: the site, and what identifies a record.
+bool requiredRole(const ColumnMapping& m, const std::string& role) {
+  if (role == "site" || role == "id" || role == "image") return true;
+  return role == "lesion" && !m.has("id") && !m.has("image");
+}
+
+Columns findColumns(const RawTable& raw, const std::unordered_map<std::string, size_t>& idx, const std::string& label,
+                    const ColumnMapping& m, ImportResult& res, bool& ok) {
+  Columns cols;
+  for (size_t k = 0; k < kRoleCount; ++k) {
+    auto it = m.columns.find(kRoleNames[k]);
+    if (it == m.columns.end()) continue;
+    std::string names;
+    for (const std::string& col : it->second) {
+      if (auto f = idx.find(col); f != idx.end()) {
+        cols.pos[k] = static_cast<int>(f->second);
+        cols.name[k] = col;
+        break;
+      }
+      names += (names.empty() ? "" : " or ") + col;
+    }
+    if (cols.pos[k] >= 0) continue;
+    const bool required = requiredRole(m, it->first);
+    res.problems.push_back({label, raw.headerLine, names,
+                            std::string(required ? "missing required column" : "missing column") + " (mapping '" +
+                                m.id + "', role '" + it->first + "')" + (required ? "" : "; ignored"),
+                            required ? Severity::Error : Severity::Warning});
+    if (required) ok = false;
+  }
+  return cols;
+}
+
+bool checkSiteValues(const std::string& label, const ColumnMapping& m, const SiteCatalog& cat, ImportResult& res) {
+  bool ok = true;
+  if (auto it = m.values.find("site"); it != m.values.end()) {
+    for (const auto& [from, to] : it->second) {
+      if (cat.byId(to)) continue;
+      res.problems.push_back({label, 0, "(mapping)",
+                              "mapping '" + m.id + "' maps site '" + from + "' to unknown catalog id '" + to + "'",
+                              Severity::Error});
+      ok = false;
+    }
+  }
+  if (!cat.byId(kUnspecified)) {
+    res.problems.push_back({label, 0, "(catalog)", "the site catalog has no 'unspecified' site", Severity::Error});
+    ok = false;
+  }
+  return ok;
+}
+
+// A value through the mapping's value map for `role`, else as written.
+std::string_view translated(const ColumnMapping& m, const char* role, std::string_view cell) {
+  const std::string* t = m.translate(role, trim(cell));
+  return trim(t ? std::string_view(*t) : cell);
+}
+
+void readPerson(const MappedRow& row, const ColumnMapping& m, Case& c, RowReport& rep) {
+  const Columns& cols = row.cols;
+  readAgeFields(row.get(R::age), row.get(R::age_min), row.get(R::age_max), cols.nameOf(R::age),
+                cols.nameOf(R::age_min), cols.nameOf(R::age_max), rep, c.age);
+  if (cols.has(R::sex)) {
+    if (auto s = parseSex(translated(m, "sex", row.get(R::sex)))) c.sex = *s;
+    else
+      rep.error(cols.nameOf(R::sex), "unknown sex " + inQuotes(row.get(R::sex)) + " (not in the mapping's sex values)");
+  }
+  if (cols.has(R::subtype)) {
+    const std::string v(translated(m, "subtype", row.get(R::subtype)));
+    if (!v.empty()) {
+      if (auto s = parseSubtype(v)) c.subtype = *s;
+      else rep.error(cols.nameOf(R::subtype), "unknown subtype " + inQuotes(row.get(R::subtype)));
+    }
+  }
+  if (cols.has(R::variant)) {
+    c.variantVerbatim = row.get(R::variant);
+    c.variant = classifyVariant(c.variantVerbatim);
+  }
+  if (cols.has(R::n_cases)) readNCases(row.get(R::n_cases), cols.nameOf(R::n_cases), rep, c.nPatients);
+  c.diagnosis = row.get(R::diagnosis);
+  c.evidence = row.get(R::evidence);
+  c.source.citation = row.get(R::citation);
+  c.notes = row.get(R::notes);
+}
+
+// The row's one lesion at its site.
+void readSite(const MappedRow& row, const ColumnMapping& m, const SiteCatalog& cat, Case& c, RowReport& rep) {
+  const Columns& cols = row.cols;
+  Side side = Side::None;
+  if (cols.has(R::side)) {
+    if (auto s = parseSide(translated(m, "side", row.get(R::side)))) side = *s;
+    else
+      rep.error(cols.nameOf(R::side),
+                "unknown side " + inQuotes(row.get(R::side)) + " (left, right, bilateral, midline)");
+  }
+  const std::string_view siteText = row.get(R::site);
+  c.siteVerbatim = siteText;
+  Lesion l;
+  l.side = side;
+  l.token = siteText;
+  l.wording = siteText;
+  l.nImages = cols.has(R::image) ? 1 : 0;
+  if (const std::string* t = m.translate("site", trim(siteText))) {
+    l.siteId = *t;
+  } else if (const Site* s = trim(siteText).empty() ? nullptr : cat.find(siteText)) {
+    l.siteId = s->id;
+  } else {
+    l.siteId = kUnspecified;
+    l.unmatched = !trim(siteText).empty();
+    rep.warn(cols.nameOf(R::site), trim(siteText).empty()
+                                       ? std::string("empty site; kept as unspecified")
+                                       : "unknown site " + inQuotes(siteText) + "; kept as unspecified");
+  }
+  c.lesions.push_back(std::move(l));
+}
+
+// What the row identifies, and so which counts its case states. `seen` holds the row ids so far
+// (views into the table's own text, which outlives the import: no copy per id).
+void identify(const MappedRow& row, std::unordered_map<std::string_view, int>& seen, Case& c, RowReport& rep) {
+  const Columns& cols = row.cols;
+  const R idRole = cols.has(R::image) ? R::image : R::id;
+  std::string rowId;
+  if (cols.has(idRole)) {
+    const std::string_view id = trim(row.get(idRole));
+    rowId = id;
+    if (id.empty()) rep.error(cols.nameOf(idRole), "empty: every record needs an id");
+    else if (auto [it, inserted] = seen.emplace(id, c.line); !inserted)
+      rep.error(cols.nameOf(idRole), "duplicate id " + inQuotes(id) + " (first on " + rep.where(it->second) + ")");
+  }
+  c.statesImages = cols.has(R::image);
+  c.nImages = c.statesImages ? 1 : 0;
+  if (cols.has(R::patient)) {
+    c.patientKey = std::string(trim(row.get(R::patient)));
+    c.statesPatients = !c.patientKey.empty();
+  } else {
+    c.statesPatients = cols.has(R::n_cases);  // a case table that states its patients per record
+  }
+  const std::string_view lesion = trim(row.get(R::lesion));
+  if (!lesion.empty())
+    c.lesionKey = c.patientKey.empty() ? std::string(lesion) : c.patientKey + "/" + std::string(lesion);
+  else if (!cols.has(idRole)) rep.error(cols.nameOf(R::lesion), "empty: every record needs a lesion id");
+  c.statesLesions = !c.lesionKey.empty();
+  c.id = c.statesLesions ? c.lesionKey : rowId;
+}
+
+TableInfo tableInfo(const std::string& label, const ColumnMapping& m) {
+  TableInfo info;
+  info.name = m.name;
+  info.file = label;
+  info.mappingId = m.id;
+  info.licence = m.licence;
+  info.attribution = m.attribution;
+  info.nonCommercial = m.nonCommercial;
+  return info;
+}
+
+}  // namespace
+
+void importMapped(const RawTable& raw, const std::string& label, const ColumnMapping& m, const SiteCatalog& cat,
+                  ImportResult& res) {
+  bool ok = true;
+  const auto idx = columnIndex(raw, label, res, ok);
+  const Columns cols = findColumns(raw, idx, label, m, res, ok);
+  ok = checkSiteValues(label, m, cat, res) && ok;
+  if (!ok) return;
+  res.data.tables.push_back(tableInfo(label, m));
+
+  const size_t nRows = raw.rows.recordCount();
+  std::unordered_map<std::string_view, int> seen;
+  seen.reserve(nRows);
+  LesionMerger lesions(res.data.cases, {cols.nameOf(R::site), cols.nameOf(R::age), cols.nameOf(R::sex),
+                                       cols.nameOf(R::subtype), cols.nameOf(R::diagnosis)});
+  res.data.cases.reserve(nRows);
+  for (size_t r = 0; r < nRows; ++r) {
+    const MappedRow row{raw, cols, r};
+    RowReport rep(label, raw.rows.line(r), raw.json, res.problems);
+    Case c;
+    c.line = raw.rows.line(r);
+    identify(row, seen, c, rep);
+    readPerson(row, m, c, rep);
+    readSite(row, m, cat, c, rep);
+    if (rep.failed()) {
+      ++res.skipped;
+      continue;
+    }
+    ++res.loaded;
+    lesions.add(std::move(c), rep);
+  }
+}
+
+}  // namespace la::import_detail
