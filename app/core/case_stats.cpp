@@ -1,5 +1,7 @@
 #include "core/case_stats.hpp"
 
+#include "core/age_bands.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -9,19 +11,6 @@ namespace la {
 namespace {
 
 const char* const kNoSite = "unspecified";  // the catalog's id for a location not stated
-
-int bandIndex(double years) {
-  if (years < 1) return -1;
-  if (years >= 90) return 9;
-  return static_cast<int>(std::floor(years / 10));
-}
-
-std::string bandName(int i) {
-  if (i < 0) return "under-1";
-  if (i == 0) return "1-9";
-  if (i >= 9) return "90+";
-  return std::to_string(i * 10) + "-" + std::to_string(i * 10 + 9);
-}
 
 // Adds one case to bySite in the stats' site unit.
 void countSites(const Case& c, CaseStats& s) {
@@ -72,16 +61,7 @@ std::string formatCount(std::optional<size_t> n, CountUnit unit) {
   return std::to_string(*n) + " " + unitName(unit, *n);
 }
 
-std::string ageBand(const Age& age) {
-  switch (age.kind) {
-    case Age::Kind::Exact: return bandName(bandIndex(age.years));
-    case Age::Kind::Range: {
-      const int lo = bandIndex(age.min), hi = bandIndex(age.max);
-      return lo == hi ? bandName(lo) : "range-across-bands";
-    }
-    default: return "unknown";
-  }
-}
+std::string ageBand(const Age& age) { return ageBandOf(age); }
 
 CaseStats computeStats(const std::vector<const Case*>& cases) {
   CaseStats s;

@@ -8,12 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/count_unit.hpp"
 #include "core/dataset.hpp"
 
 namespace la {
 
-// What a count counts.
-enum class CountUnit { Cases, Patients, Lesions, Images };
 
 // "cases", "patients", "lesions", "images" (n == 1: "case", ...); `capital`: "Cases", ...
 std::string unitName(CountUnit unit, size_t n = 2, bool capital = false);
@@ -41,8 +40,9 @@ struct CaseStats {
   std::map<std::string, size_t> byAgeBand;  // band (see ageBand) -> personUnit
 };
 
-// The age band of a case: "under-1", "1-9", "10-19", ..., "80-89", "90+"; a range inside one
-// band is counted there, a range across bands under "range-across-bands"; no number: "unknown".
+// The age band of a case, from the one list of bands (core/age_bands.hpp): "neonate", "infant",
+// "child", "adolescent", "adult", "older-adult"; a range across bands "range-across-bands"; no
+// number "unknown".
 std::string ageBand(const Age& age);
 
 // Counts the given cases.

@@ -40,11 +40,11 @@ std::string defaultTitle(const ViewModel& vm, const Dataset& data) {
 
 std::string countLine(const std::vector<const Case*>& cases, const Dataset& data) {
   const CaseStats s = computeStats(cases);
-  auto n = [](size_t v, const char* one, const char* many) { return std::to_string(v) + " " + (v == 1 ? one : many); };
   if (isCaseData(data))
-    return n(s.cases, "case", "cases") + " (" + n(s.patients, "patient", "patients") + ", " +
-           n(s.lesions, "lesion", "lesions") + ")";
-  return n(s.lesions, "lesion", "lesions") + " in " + n(s.cases, "record", "records");
+    return formatCount(s.cases, CountUnit::Cases) + " (" + formatCount(s.patients, CountUnit::Patients) + ", " +
+           formatCount(s.lesions, CountUnit::Lesions) + ")";
+  // Public tables: what the table identifies, and what it cannot tell said as "not stated".
+  return describeCounts(s);
 }
 
 std::string dataLine(const Dataset& data, const std::vector<std::string>& versions) {

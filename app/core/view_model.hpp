@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/case_filter.hpp"
+#include "core/count_unit.hpp"
 
 namespace la {
 
@@ -31,7 +32,6 @@ struct TableRef {
 };
 
 enum class ViewMode { Markers, Choropleth };
-enum class CountUnit { Cases, Patients, Lesions };
 enum class ColorBy { Subtype, AgeBand, Sex, Variant, Category };
 enum class Figures { One, Both };
 
@@ -53,7 +53,7 @@ struct ViewModel {
   CaseFilter filter;
   std::optional<std::array<ComparePane, 2>> compare;  // two filters side by side (then `filter` is unused)
   ViewMode mode = ViewMode::Markers;
-  CountUnit count = CountUnit::Cases;  // what a choropleth counts
+  CountUnit count = CountUnit::Cases;  // what a choropleth counts (cases, patients or lesions)
   ColorBy colorBy = ColorBy::Subtype;
   int rareMax = 2;                     // sites with at most this many cases are marked rare
   CameraSpec camera;

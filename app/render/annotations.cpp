@@ -210,7 +210,8 @@ void Annotations::layout() {
   impl_->legend->SetPosition(0.985 - lw, 0.88 - lh);
   impl_->legend->SetPosition2(lw, lh);
   impl_->legendHeading->GetTextProperty()->SetFontSize(std::max(9, int(h * 0.019)));
-  impl_->legendHeading->SetPosition(0.985 - lw, 0.89);
+  impl_->legendHeading->GetTextProperty()->SetJustificationToRight();
+  impl_->legendHeading->SetPosition(0.985, 0.89);
   // The colour bar sits under the legend (or at its place when there is none).
   const double top = n ? 0.86 - lh : 0.86;
   const double bw = 0.09 / aspect;

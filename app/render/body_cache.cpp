@@ -9,12 +9,32 @@ namespace fs = std::filesystem;
 
 namespace la::render {
 
-const Figure& BodyCache::get(const std::string& body, const fs::path& baseDir, const std::vector<std::string>& include,
-                             const std::vector<std::string>& exclude) {
-  const fs::path file = resolveBodyPath(body, baseDir);
+std::string BodyCache::keyOf(const fs::path& file, const std::vector<std::string>& include,
+                             const std::vector<std::string>& exclude) const {
   std::string key = fs::absolute(file).lexically_normal().string();
   for (const auto& p : include) key += "\n+" + p;
   for (const auto& p : exclude) key += "\n-" + p;
+  return key;
+}
+
+const Figure& BodyCache::placeAnew(const std::string& body, const fs::path& baseDir,
+                                   const std::vector<std::string>& include, const std::vector<std::string>& exclude) {
+  const fs::path file = resolveBodyPath(body, baseDir);
+  MeshLoadOptions opts;
+  opts.include = include;
+  opts.exclude = exclude;
+  Figure f;
+  f.mesh = loadBodyMesh(body, baseDir, opts);
+  f.file = file;
+  f.map = placeSitesByProportion(f.mesh, catalog_, file.filename().string());
+  f.label = isBuiltinBody(body) ? "built-in " + body : file.filename().string();
+  return figures_[keyOf(file, include, exclude)] = std::move(f);
+}
+
+const Figure& BodyCache::get(const std::string& body, const fs::path& baseDir, const std::vector<std::string>& include,
+                             const std::vector<std::string>& exclude) {
+  const fs::path file = resolveBodyPath(body, baseDir);
+  const std::string key = keyOf(file, include, exclude);
   if (auto it = figures_.find(key); it != figures_.end()) return it->second;
   MeshLoadOptions opts;
   opts.include = include;

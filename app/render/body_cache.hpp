@@ -29,11 +29,17 @@ class BodyCache {
   // MeshLoadError or SiteMapError naming the file.
   const Figure& get(const std::string& body, const std::filesystem::path& baseDir,
                     const std::vector<std::string>& include = {}, const std::vector<std::string>& exclude = {});
+  // Like get(), but ignores a site map beside the mesh and places the sites from body proportions
+  // (the user's answer when that map was made for another mesh). Not saved until the user saves.
+  const Figure& placeAnew(const std::string& body, const std::filesystem::path& baseDir,
+                          const std::vector<std::string>& include = {}, const std::vector<std::string>& exclude = {});
   // Replaces a cached figure's site map (calibration edits in the window).
   void updateMap(const std::filesystem::path& file, const SiteMap& map);
   void clear() { figures_.clear(); }
 
  private:
+  std::string keyOf(const std::filesystem::path& file, const std::vector<std::string>& include,
+                    const std::vector<std::string>& exclude) const;
   const SiteCatalog& catalog_;
   std::map<std::string, Figure> figures_;
 };

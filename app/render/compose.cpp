@@ -265,7 +265,7 @@ void writeAnnotations(const ViewModel& vm, AtlasContext& ctx, Picture& pic, Comp
   static const char* byNames[] = {"subtype", "age band", "sex", "variant", "diagnosis class"};
   an.setLegend(picture && vm.showLegend && vm.mode == ViewMode::Markers ? legendFor(out.palette, out.panes)
                                                                          : std::vector<LegendEntry>{},
-               std::string("colour: ") + byNames[int(out.palette.by)] + ", shape too");
+               std::string("colour and shape: ") + byNames[int(out.palette.by)]);
   an.setColorBar(vm.showLegend || !picture ? bar : ColorBar{});
   const std::vector<std::string> texts = paneTexts(vm, ctx, out);
   out.caption = captionFor(vm, ctx, out, o);

@@ -11,7 +11,19 @@ std::string calibrationSide(const CalibrationState& s, const SiteCatalog& catalo
 }
 
 void drawCalibrationSection(CalibrationState& s, const SiteCatalog& catalog) {
-  if (!ImGui::CollapsingHeader("Site anchors (calibration)")) return;
+  // A map that belongs to another mesh is refused; the user is offered a fresh placement, open
+  // even when the section is folded, since nothing can be drawn on this body until they answer.
+  const ImGuiTreeNodeFlags open = s.mismatch.empty() ? 0 : ImGuiTreeNodeFlags_DefaultOpen;
+  if (!s.mismatch.empty()) ImGui::SetNextItemOpen(true);
+  if (!ImGui::CollapsingHeader("Site anchors (calibration)", open)) return;
+  if (!s.mismatch.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.25f, 0.1f, 1));
+    ImGui::TextWrapped("%s", s.mismatch.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Place sites anew from body proportions", ImVec2(-1, 0))) s.placeAnewRequested = true;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Ignores the old map (it stays on disk) until you save the new placement over it.");
+  }
   ImGui::TextWrapped("%s", s.source.c_str());
   ImGui::Checkbox("Show anchors", &s.showAnchors);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A white dot per site and side; the selected one is gold.");

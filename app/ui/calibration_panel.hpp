@@ -20,6 +20,8 @@ struct CalibrationState {
   bool builtinBody = true;      // built-in figures ship their own maps; saving is for user meshes
   std::string source;           // where the current anchors come from, for the user
   std::string mapFile;          // where Save writes
+  std::string mismatch;         // the map beside the mesh belongs to another mesh (why), else empty
+  bool placeAnewRequested = false;
 };
 
 void drawCalibrationSection(CalibrationState& s, const SiteCatalog& catalog);

@@ -92,8 +92,9 @@ bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, cons
   if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen)) changed = drawFilterWidgets(filter, catalog);
   refreshCases(s, filter, data, catalog);
 
-  char header[96];
-  std::snprintf(header, sizeof header, "Cases: %zu shown, %zu patients###cases", s.matches.size(), s.stats.patients);
+  char header[160];
+  std::snprintf(header, sizeof header, "Cases: %zu of %zu shown, %s###cases", s.matches.size(), data.cases.size(),
+                formatCount(s.stats.patients, CountUnit::Patients).c_str());
   if (ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen)) {
     const CaseFilter& f = filter;
     if (ImGui::BeginTable("##caselist", 4,
@@ -249,13 +250,14 @@ void drawStatsWindow(CasesState& s, const SiteCatalog& catalog) {
     ImGui::End();
     return;
   }
-  ImGui::Text("%zu cases, %zu patients, %zu lesions", s.stats.cases, s.stats.patients, s.stats.lesions);
+  ImGui::TextWrapped("%s", describeCounts(s.stats).c_str());
   if (!s.rareSites.empty() && ImGui::CollapsingHeader("Rare sites", ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::TextDisabled("at most %d cases in the current view (ringed on the figure)", s.rareMax);
     for (const auto& id : s.rareSites) {
       const Site* site = catalog.byId(id);
       const auto it = s.stats.bySite.find(id);
-      ImGui::BulletText("%s (%zu lesions)", site ? site->name.c_str() : id.c_str(), it == s.stats.bySite.end() ? size_t(0) : it->second);
+      ImGui::BulletText("%s (%s)", site ? site->name.c_str() : id.c_str(),
+                        formatCount(it == s.stats.bySite.end() ? size_t(0) : it->second, s.stats.siteUnit).c_str());
     }
   }
   auto bars = [](const char* title, const std::map<std::string, size_t>& counts, const SiteCatalog* cat) {
@@ -273,10 +275,13 @@ void drawStatsWindow(CasesState& s, const SiteCatalog& catalog) {
       ImGui::TextUnformatted(label.c_str());
     }
   };
-  bars("Lesions by site", s.stats.bySite, &catalog);
-  bars("Patients by subtype", s.stats.bySubtype, nullptr);
-  bars("Patients by sex", s.stats.bySex, nullptr);
-  bars("Patients by age", s.stats.byAgeBand, nullptr);
+  // Each chart says what it counts (lesions or images by site; patients or cases by subtype, sex, age).
+  const std::string site = unitName(s.stats.siteUnit, 2, true) + " by site";
+  const std::string person = unitName(s.stats.personUnit, 2, true);
+  bars(site.c_str(), s.stats.bySite, &catalog);
+  bars((person + " by subtype").c_str(), s.stats.bySubtype, nullptr);
+  bars((person + " by sex").c_str(), s.stats.bySex, nullptr);
+  bars((person + " by age band").c_str(), s.stats.byAgeBand, nullptr);
   ImGui::End();
 }
 

@@ -104,12 +104,19 @@ void refreshView(Atlas& a, bool applyCamera, bool force) {
     o.applyCamera = applyCamera;
     o.panelLeft = a.panelFraction();
     a.shown = render::compose(a.vm, ctx, a.picture, o);
+  } catch (const SiteMapMismatch& e) {
+    // The map beside the mesh was made for another mesh: say so and offer to place sites anew.
+    a.message(std::string("error: ") + e.what());
+    a.calib.mismatch = e.what();
+    a.composedVm = text;
+    return;
   } catch (const std::exception& e) {
     // The previous picture stays: a bad file never costs the user what they had.
     a.message(std::string("error: ") + e.what());
     a.composedVm = text;
     return;
   }
+  a.calib.mismatch.clear();
   a.composedVm = text;
   a.highlighted = a.shown.highlightCase;
   std::string notes;
@@ -127,6 +134,18 @@ void refreshView(Atlas& a, bool applyCamera, bool force) {
     a.state.body = {fig.file.string(), fig.mesh->GetNumberOfPoints(), fig.mesh->GetNumberOfPolys(),
                     {b[1] - b[0], b[3] - b[2], b[5] - b[4]}};
     a.message("showing " + fig.label + (fig.mapFromFile ? "" : " (sites placed from body proportions; no site map file)"));
+  }
+}
+
+void placeSitesAnew(Atlas& a) {
+  a.calib.placeAnewRequested = false;
+  try {
+    a.bodies->placeAnew(a.vm.body, a.sceneDir, a.vm.meshInclude, a.vm.meshExclude);
+    a.calib.mismatch.clear();
+    a.message("sites placed anew from body proportions (not saved yet)");
+    refreshView(a, true, true);
+  } catch (const std::exception& e) {
+    a.message(std::string("error: ") + e.what());
   }
 }
 

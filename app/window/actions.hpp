@@ -13,6 +13,8 @@ void loadAll(Atlas& a, const GuiOptions& options);
 // load is reported and the previous body stays.
 void refreshView(Atlas& a, bool applyCamera, bool force = false);
 void applyPreset(Atlas& a, const std::string& preset);
+// After a site map was refused as another mesh's: ignore it and place the sites from proportions.
+void placeSitesAnew(Atlas& a);
 void exportPicture(Atlas& a, bool includePanel);
 void saveView(Atlas& a);
 void openView(Atlas& a);

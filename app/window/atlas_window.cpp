@@ -73,6 +73,7 @@ void applyRequests(Atlas& a, ui::PanelRequests& req) {
   ui::refreshCases(a.cases, a.editedFilter(), a.data.data, a.catalog);
   if (!req.cameraPreset.empty()) applyPreset(a, req.cameraPreset);
   else refreshView(a, req.loadBody || !a.cameraMoved);
+  if (a.calib.placeAnewRequested) placeSitesAnew(a);
   if (a.calib.undoRequested) undoAnchor(a);
   if (a.calib.saveRequested) saveSiteMap(a);
   if (a.clickedX >= 0 && a.calib.placing) {

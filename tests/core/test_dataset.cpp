@@ -71,8 +71,13 @@ TEST_CASE("dataset: sex, age, subtype and lesion counts match the raw table", "[
   CHECK(s.cases == rawRows().size());
   CHECK(s.patients == la::test::csvPatients(rawRows()));
   CHECK(s.bySex.at("unknown") == rawPatients([](const auto& r) { return r.at("sex").empty(); }));
-  CHECK(s.byAgeBand.at("unknown") ==
-        rawPatients([](const auto& r) { return r.at("age_years").empty() && r.at("age_min").empty(); }));
+  // No number and no age word of the source ("neonate", "newborn", "infant"): unknown.
+  CHECK(s.byAgeBand.at("unknown") == rawPatients([](const auto& r) {
+          if (!r.at("age_years").empty() || !r.at("age_min").empty()) return false;
+          const std::string e = la::toLower(r.at("evidence"));
+          return e.find("neonat") == std::string::npos && e.find("newborn") == std::string::npos &&
+                 e.find("infant") == std::string::npos;
+        }));
   CHECK(s.bySubtype.at("idiopathic") == rawPatients([](const auto& r) { return r.at("subtype") == "idiopathic"; }));
   size_t idiopathicRows = 0, rawIdiopathicRows = 0;
   for (const auto* c : all) idiopathicRows += c->subtype == la::Subtype::Idiopathic;

@@ -231,21 +231,34 @@ TEST_CASE("stats JSON has exactly the documented keys", "[stats]") {
   const auto j = la::statsToJson(la::computeStats(la::applyFilter(data(), {}, la::test::catalog())));
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
-  CHECK(keys == std::vector<std::string>{"by_age_band", "by_sex", "by_site", "by_subtype", "cases", "lesions",
-                                         "patients"});
+  CHECK(keys == std::vector<std::string>{"by_age_band", "by_sex", "by_site", "by_subtype", "cases", "images",
+                                         "lesions", "patients", "units"});
+  CHECK(j["images"].is_null());  // the built-in layout has no images: not stated, never a row count
   const auto raw = la::test::csvRecords(la::test::sourcePath("assets/data/calcinosis_cases.csv"));
   CHECK(j["cases"] == raw.size());
   CHECK(j["patients"] == la::test::csvPatients(raw));
 }
 
-TEST_CASE("age bands", "[stats]") {
-  CHECK(la::ageBand(la::Age::exact(0.03)) == "under-1");
-  CHECK(la::ageBand(la::Age::exact(1)) == "1-9");
-  CHECK(la::ageBand(la::Age::exact(55)) == "50-59");
-  CHECK(la::ageBand(la::Age::exact(95)) == "90+");
-  CHECK(la::ageBand(la::Age::range(20, 29)) == "20-29");
+TEST_CASE("age bands: one definition, edges as the issue states them", "[stats]") {
+  // neonate under 28 days, infant under 1 year, child 1-12, adolescent 13-17, adult 18-64, older adult 65+.
+  CHECK(la::ageBand(la::Age::exact(0.03)) == "neonate");         // 12 days
+  CHECK(la::ageBand(la::Age::exact(27.0 / 365.25)) == "neonate");
+  CHECK(la::ageBand(la::Age::exact(28.0 / 365.25)) == "infant");
+  CHECK(la::ageBand(la::Age::exact(0.67)) == "infant");          // 8 months
+  CHECK(la::ageBand(la::Age::exact(1)) == "child");
+  CHECK(la::ageBand(la::Age::exact(12.9)) == "child");
+  CHECK(la::ageBand(la::Age::exact(13)) == "adolescent");
+  CHECK(la::ageBand(la::Age::exact(17.5)) == "adolescent");
+  CHECK(la::ageBand(la::Age::exact(18)) == "adult");
+  CHECK(la::ageBand(la::Age::exact(64.9)) == "adult");
+  CHECK(la::ageBand(la::Age::exact(65)) == "older-adult");
+  CHECK(la::ageBand(la::Age::exact(95)) == "older-adult");
+  CHECK(la::ageBand(la::Age::range(20, 29)) == "adult");
   CHECK(la::ageBand(la::Age::range(25, 71)) == "range-across-bands");
   CHECK(la::ageBand(la::Age{}) == "unknown");
+  la::Age worded;  // the source says "a female infant" and gives no number
+  worded.ageClass = la::AgeClass::Infant;
+  CHECK(la::ageBand(worded) == "infant");
 }
 
 TEST_CASE("export: JSON and CSV of a case", "[export]") {
