@@ -17,6 +17,7 @@ PACKAGES=(
   libssl-dev             # SHA-256 of tables a saved view names (libcrypto)
   fonts-dejavu-core      # the UI font (TTF)
   xvfb xauth             # headless rendering and tests
+  ffmpeg                 # turntable videos: H.264 MP4 and GIF (PNG frames work without it)
 )
 
 missing=()

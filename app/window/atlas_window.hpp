@@ -2,6 +2,7 @@
 // The interactive atlas window (GLFW + VTK + ImGui).
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/view_model.hpp"
 
@@ -19,6 +20,15 @@ struct GuiOptions {
   // and quit. Lets a test compare the window's export with `render` of the same view.
   std::filesystem::path exportPicture;
   int exportWidth = 3840, exportHeight = 2160;
+  // `lesion-atlas present`: show this playlist (full screen unless presentWindowed) and quit when
+  // it ends. presentKeys and `screenshot` script it for tests (window/presentation.hpp).
+  std::filesystem::path present;
+  bool presentWindowed = false;
+  std::vector<std::string> presentKeys;
+  // When set: record a turntable from the window as its button does (frames at exportWidth x
+  // exportHeight), then quit. Tests the window's path with its progress.
+  std::filesystem::path recordTurntable;
+  int turntableFrames = 72;
 };
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).
