@@ -228,6 +228,7 @@ void drawMainPanel(ViewModel& vm, ViewerState& s, PanelRequests& r, const std::f
     s.panelRight = ImGui::IsWindowCollapsed() ? 0.f : ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
   }
   ImGui::End();
+  drawTurntableProgress(s.slides, r.slides);
 }
 
 void drawHelpWindow(ViewerState& s) {

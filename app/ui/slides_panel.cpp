@@ -45,6 +45,24 @@ void turntableControls(SlidesState& s, SlidesRequests& r) {
 
 }  // namespace
 
+void drawTurntableProgress(SlidesState& s, SlidesRequests& r) {
+  if (!s.recording) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 12), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.f));
+  ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_Always);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings;
+  if (ImGui::Begin("Recording turntable", nullptr, flags)) {
+    ImGui::TextUnformatted(s.turntable.path.c_str());
+    char label[64];
+    std::snprintf(label, sizeof label, "frame %d of %d", s.done, s.total);
+    ImGui::ProgressBar(s.total > 0 ? float(s.done) / float(s.total) : 0.f, ImVec2(-1, 0), label);
+    if (ImGui::Button("Cancel", ImVec2(-1, 0))) r.cancelTurntable = true;
+  }
+  ImGui::End();
+}
+
 void drawSlidesSection(SlidesState& s, SlidesRequests& r) {
   if (!ImGui::CollapsingHeader("Slides: turntable, presentation, 3D", s.recording ? ImGuiTreeNodeFlags_DefaultOpen : 0))
     return;

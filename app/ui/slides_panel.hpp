@@ -33,5 +33,8 @@ struct SlidesRequests {
 };
 
 void drawSlidesSection(SlidesState& state, SlidesRequests& req);
+// While a turntable records: a small window at the top of the screen with its progress bar and a
+// Cancel button, whatever the panel shows.
+void drawTurntableProgress(SlidesState& state, SlidesRequests& req);
 
 }  // namespace la::ui

@@ -21,6 +21,7 @@
 #include "core/paths.hpp"
 #include "core/scene_file.hpp"
 #include "core/sha256.hpp"
+#include "core/video_encoder.hpp"
 #include "render/model_export.hpp"
 #include "render/picture.hpp"
 #include "render/turntable.hpp"
@@ -226,4 +227,43 @@ TEST_CASE("export-3d: one mesh per category; Assimp reads back every marker", "[
   CHECK(total == picture.pane(0).markers().size());
   CHECK(total == s.markers);
   CHECK(total > 100);
+}
+
+TEST_CASE("turntable: a cancelled recording leaves no file behind; a finished one is complete", "[turntable]") {
+  la::cli::RenderSession session;
+  la::render::Picture picture;
+  la::render::Composition shown;
+  la::render::ComposeOptions opts;
+  opts.width = 160;
+  opts.height = 120;
+  REQUIRE(session.compose(sceneFile("default.json"), fs::path(LA_TEST_SOURCE_DIR) / "scenes", "default.json", opts,
+                          picture, shown) == 0);
+  const fs::path dir = kOut / "cancel";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const la::render::TurntableOptions o{6, 12, 160, 120};
+  {
+    la::render::TurntableRecorder rec(picture, o, dir / "frames/", session.target());
+    CHECK(rec.step());
+    CHECK(rec.step());
+    CHECK(fs::exists(dir / "frames" / "frame_0002.png"));
+    rec.cancel();
+    CHECK_FALSE(fs::exists(dir / "frames" / "frame_0001.png"));
+  }
+  if (!la::findFfmpeg().empty()) {
+    {
+      la::render::TurntableRecorder rec(picture, o, dir / "turn.mp4", session.target());
+      rec.step();
+    }  // destroyed unfinished: cancelled
+    CHECK(fs::is_empty(dir / "frames"));
+    CHECK_FALSE(fs::exists(dir / "turn.mp4"));
+    CHECK_FALSE(fs::exists(dir / ".turn.tmp.mp4"));
+    la::render::TurntableRecorder rec(picture, o, dir / "turn.mp4", session.target());
+    while (rec.step()) {
+    }
+    rec.finish();
+    CHECK(rec.done() == 6);
+    CHECK(fs::file_size(dir / "turn.mp4") > 0);
+    CHECK_FALSE(fs::exists(dir / ".turn.tmp.mp4"));
+  }
 }
