@@ -4,6 +4,7 @@
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
+#include <cctype>
 #include <cmath>
 #include <system_error>
 

@@ -234,6 +234,8 @@ int runPresentation(Atlas& a, const PresentOptions& opt) {
   glfwGetWindowSize(a.win, &ww, &wh);
   GLFWmonitor* monitor = opt.windowed ? nullptr : glfwGetPrimaryMonitor();
   if (monitor) {
+    // A presenter switching to their notes must not minimise the slides.
+    glfwSetWindowAttrib(a.win, GLFW_AUTO_ICONIFY, GLFW_FALSE);
     const GLFWvidmode* m = glfwGetVideoMode(monitor);
     glfwSetWindowMonitor(a.win, monitor, 0, 0, m->width, m->height, m->refreshRate);
   }
