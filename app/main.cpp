@@ -41,12 +41,20 @@ int main(int argc, char** argv) {
       ->group("");  // for docs and smoke tests, not for everyday use
   std::string exportPicture, exportSize = "3840x2160";
   app.add_option("--export-picture", exportPicture, "Window mode: export the picture as Ctrl+E does, then quit")->group("");
-  app.add_option("--export-size", exportSize, "Size for --export-picture (WxH)")->group("");
+  app.add_option("--export-size", exportSize, "Size for --export-picture and --record-turntable (WxH)")->group("");
+  std::string recordTurntable;
+  int turntableFrames = 72;
+  app.add_option("--record-turntable", recordTurntable, "Window mode: record a turntable as its button does, then quit")
+      ->group("");
+  app.add_option("--turntable-frames", turntableFrames, "Frames for --record-turntable")->group("");
 
   int exitCode = la::cli::kOk;
   la::cli::registerRenderCommand(app, exitCode);
   la::cli::registerDataCommands(app, exitCode);
   la::cli::registerSitesCommand(app, exitCode);
+  la::cli::registerTurntableCommand(app, exitCode);
+  la::cli::registerPresentCommand(app, exitCode);
+  la::cli::registerExport3dCommand(app, exitCode);
   app.require_subcommand(0, 1);
 
   try {
@@ -84,7 +92,7 @@ int main(int argc, char** argv) {
   if (!la::cli::pairDataSpecs(&app, dataOpt, dataFiles, mappingOpt, mappings, specs)) return la::cli::kUsage;
   if (!specs.empty()) gui.scene.tables.clear();
   for (const auto& sp : specs) gui.scene.tables.push_back({fs::absolute(sp.file).string(), sp.mapping, ""});
-  if (!la::cli::haveDisplay() && screenshot.empty() && exportPicture.empty()) {
+  if (!la::cli::haveDisplay() && screenshot.empty() && exportPicture.empty() && recordTurntable.empty()) {
     // A server or a container: show what the atlas would show, as a picture, instead of failing.
     la::cli::RenderJob job;
     job.scenePath = scenePath;
@@ -100,6 +108,8 @@ int main(int argc, char** argv) {
   gui.verbose = verbose;
   gui.launched = launched;
   gui.exportPicture = exportPicture;
+  gui.recordTurntable = recordTurntable;
+  gui.turntableFrames = turntableFrames;
   if (!la::cli::parseSize(exportSize, gui.exportWidth, gui.exportHeight)) {
     std::cerr << "error: --export-size: expected WxH, got '" << exportSize << "'\n";
     return la::cli::kUsage;

@@ -18,6 +18,7 @@ PACKAGES=(
   fonts-dejavu-core      # the UI font (TTF)
   xvfb xauth             # headless rendering and tests
   clang-14 libclang-rt-14-dev # fuzz targets (libFuzzer) in tests/fuzz
+  ffmpeg                 # turntable videos: H.264 MP4 and GIF (PNG frames work without it)
 )
 
 missing=()

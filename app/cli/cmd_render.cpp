@@ -52,7 +52,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     std::vector<std::string> include, exclude, dataFiles, mappings;
     CLI::Option* dataOpt = nullptr;
     CLI::Option* mappingOpt = nullptr;
-    bool transparent = false;
+    bool transparent = false, references = false;
     double threshold = render::kDefaultImageThreshold;
   };
   auto o = std::make_shared<Opts>();
@@ -66,6 +66,8 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   r->add_option("--zoom", o->zoom, "Magnify the framed view (e.g. 2 for a close-up)")->check(CLI::PositiveNumber);
   r->add_option("--highlight", o->highlight, "Draw a halo around the markers of this case (e.g. CC000)");
   r->add_flag("--transparent", o->transparent, "Transparent background (PNG alpha)");
+  r->add_flag("--references", o->references,
+              "Also write the references of the cases shown beside the picture (slide.txt, slide.bib)");
   r->add_option("--mode", o->mode, "markers (one marker per lesion) or choropleth (sites shaded by their count)");
   r->add_option("--figures", o->figures, "one (the scene's body) or both (male and female side by side)");
   r->add_option("--color-by", o->colorBy, "subtype, age_band, sex, variant, or category (a public table's diagnosis)");
@@ -100,6 +102,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     job.colorBy = o->colorBy;
     job.count = o->count;
     job.out = o->out;
+    job.references = o->references;
     exitCode = runRenderJob(job);
     if (exitCode != kOk || o->reference.empty()) return;
     exitCode = compareWithReference(o->out, o->reference, o->threshold);
@@ -110,6 +113,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   slides->add_option("folder", sl->scene, "Folder of scene files")->required()->check(CLI::ExistingDirectory);
   slides->add_option("-o,--output", sl->out, "Folder for the pictures (created if missing)")->required();
   slides->add_option("--size", sl->size, "Image size WxH (default 1920x1080)");
+  slides->add_flag("--references", sl->references, "Also write each slide's references (NAME.txt, NAME.bib)");
   slides->callback([sl, &exitCode] {
     int w, h;
     if (!parseSize(sl->size, w, h)) {
@@ -117,7 +121,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
       exitCode = kUsage;
       return;
     }
-    exitCode = renderSlides(sl->scene, sl->out, w, h);
+    exitCode = renderSlides(sl->scene, sl->out, w, h, sl->references);
   });
 
   auto sc = std::make_shared<Opts>();

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/xvfb.hpp"
 #include "core/paths.hpp"
+#include "core/references.hpp"
 #include "core/scene_file.hpp"
 #include "core/site_catalog.hpp"
 #include "core/view_data.hpp"
@@ -92,14 +93,20 @@ struct RenderSession::Impl {
   std::optional<render::BodyCache> bodies;
   std::map<std::string, ViewData> data;  // by the tables' JSON: slides of one dataset load it once
   std::unique_ptr<render::OffscreenTarget> target;
+  const ViewData* last = nullptr;  // the data of the last composition (its cases are shown)
   bool verbose = std::getenv("LA_VERBOSE") != nullptr;
 };
 
 RenderSession::RenderSession() : impl_(std::make_unique<Impl>()) {}
 RenderSession::~RenderSession() = default;
 
-int RenderSession::render(const ViewModel& vm, const fs::path& sceneDir, const std::string& origin,
-                          const render::ImageOptions& image, const fs::path& out) {
+render::OffscreenTarget& RenderSession::target() {
+  if (!impl_->target) impl_->target = std::make_unique<render::OffscreenTarget>();
+  return *impl_->target;
+}
+
+int RenderSession::compose(const ViewModel& vm, const fs::path& sceneDir, const std::string& origin,
+                           const render::ComposeOptions& opts, render::Picture& picture, render::Composition& out) {
   Impl& s = *impl_;
   try {
     if (!s.catalog) s.catalog = SiteCatalog::load(assetPath("sites.json"));
@@ -108,23 +115,28 @@ int RenderSession::render(const ViewModel& vm, const fs::path& sceneDir, const s
     std::string key;
     for (const TableRef& t : vm.tables) key += tablePath(t, sceneDir).string() + "\n" + t.mapping + "\n";
     auto it = s.data.find(key);
-    if (it == s.data.end()) it = s.data.emplace(key, loadViewData(vm, *s.catalog, sceneDir, origin)).first;
+    const bool fresh = it == s.data.end();
+    if (fresh) it = s.data.emplace(key, loadViewData(vm, *s.catalog, sceneDir, origin)).first;
     const ViewData& vd = it->second;
-    for (const auto& w : vd.warnings) std::cerr << "warning: " << w << "\n";
+    if (fresh) {
+      for (const auto& w : vd.warnings) std::cerr << "warning: " << w << "\n";
+    } else {
+      // Loaded for an earlier slide: this scene's own record of the tables is checked again.
+      for (size_t r = 0; r < vm.tables.size(); ++r)
+        for (size_t i = 0; i < vd.data.tables.size() && i < vd.versions.size(); ++i)
+          if (!vm.tables[r].sha256.empty() && fs::path(vd.data.tables[i].file) == tablePath(vm.tables[r], sceneDir) &&
+              vd.versions[i] != vm.tables[r].sha256)
+            std::cerr << "warning: " << origin << ": tables[" << r << "]: " << vd.data.tables[i].file
+                      << " has changed since the view was saved\n";
+    }
     for (const auto& p : vd.problems) std::cerr << p.describe() << "\n";
     if (!vd.ok()) {
       for (const auto& e : vd.errors) std::cerr << "error: " << e << "\n";
       return kBadInput;
     }
-    render::checkImageSize(image, out);
-    if (!s.target) s.target = std::make_unique<render::OffscreenTarget>();
+    s.last = &vd;
     render::AtlasContext ctx{*s.catalog, vd.data, *s.bodies, sceneDir, vd.versions};
-    render::Picture picture;
-    render::ComposeOptions opts;
-    opts.width = image.width;
-    opts.height = image.height;
-    render::compose(vm, ctx, picture, opts);
-    render::renderToPng(picture, image, out, s.target.get());
+    out = render::compose(vm, ctx, picture, opts);
   } catch (const render::ComposeError& e) {
     std::cerr << "error: " << origin << ": " << e.what() << "\n";
     return kBadInput;
@@ -135,6 +147,44 @@ int RenderSession::render(const ViewModel& vm, const fs::path& sceneDir, const s
   return kOk;
 }
 
+int RenderSession::writeReferences(const render::Composition& shown, const fs::path& picture) {
+  if (!impl_->last) return kBadInput;
+  try {
+    const auto [txt, bib] =
+        la::writeReferences(render::shownCases(shown), impl_->last->data, picture, shown.title, impl_->last->versions);
+    std::cerr << "references: " << txt.string() << ", " << bib.string() << "\n";
+    return kOk;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+}
+
+int RenderSession::render(const ViewModel& vm, const fs::path& sceneDir, const std::string& origin,
+                          const render::ImageOptions& image, const fs::path& out, bool references) {
+  try {
+    render::checkImageSize(image, out);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  render::Picture picture;
+  render::Composition shown;
+  render::ComposeOptions opts;
+  opts.width = image.width;
+  opts.height = image.height;
+  if (int rc = compose(vm, sceneDir, origin, opts, picture, shown); rc != kOk) return rc;
+  try {
+    render::ImageOptions withText = image;
+    withText.text = shown.metadata;
+    render::renderToPng(picture, withText, out, &target());
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  return references ? writeReferences(shown, out) : kOk;
+}
+
 int runRenderJob(const RenderJob& job) {
   ViewModel vm;
   fs::path sceneDir;
@@ -142,7 +192,7 @@ int runRenderJob(const RenderJob& job) {
   if (int rc = resolveView(job, vm, sceneDir, origin); rc != kOk) return rc;
   try {
     RenderSession session;
-    const int rc = session.render(vm, sceneDir, origin, job.image, job.out);
+    const int rc = session.render(vm, sceneDir, origin, job.image, job.out, job.references);
     if (rc == kOk) std::cout << job.out.string() << "\n";
     return rc;
   } catch (const std::exception& e) {  // e.g. no display and no Xvfb
@@ -151,7 +201,7 @@ int runRenderJob(const RenderJob& job) {
   }
 }
 
-int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int height) {
+int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int height, bool references) {
   std::vector<fs::path> scenes;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(folder, ec))
@@ -176,13 +226,13 @@ int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int 
     for (size_t i = 0; i < scenes.size(); ++i) {
       RenderJob job;
       job.scenePath = scenes[i].string();
-      job.image = {width, height, false};
+      job.image = {width, height, false, {}};
       job.out = outDir / (scenes[i].stem().string() + ".png");
       std::cerr << "[" << i + 1 << "/" << scenes.size() << "] " << scenes[i].filename().string() << "\n";
       ViewModel vm;
       fs::path dir;
       std::string origin;
-      if (resolveView(job, vm, dir, origin) != kOk || session.render(vm, dir, origin, job.image, job.out) != kOk)
+      if (resolveView(job, vm, dir, origin) != kOk || session.render(vm, dir, origin, job.image, job.out, references) != kOk)
         ++failed;
     }
     std::cerr << scenes.size() - failed << " of " << scenes.size() << " slides rendered\n";

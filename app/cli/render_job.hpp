@@ -6,6 +6,7 @@
 
 #include "cli/data_loading.hpp"
 #include "core/view_model.hpp"
+#include "render/compose.hpp"
 #include "render/offscreen.hpp"
 
 namespace la::cli {
@@ -24,6 +25,7 @@ struct RenderJob {
   std::vector<DataSpec> data;  // tables to show instead of the scene's
   render::ImageOptions image;
   std::filesystem::path out;
+  bool references = false;  // also write <out>.txt and <out>.bib (core/references.hpp)
 };
 
 // Reads the job's scene and applies its flags. Returns kOk, or kBadInput/kUsage after saying why.
@@ -39,9 +41,18 @@ class RenderSession {
  public:
   RenderSession();
   ~RenderSession();
-  // Renders one view; returns an exit code after printing any error (naming `origin`).
+  // Loads what `vm` needs (once per session) and composes it into `picture`; returns an exit code
+  // after printing warnings and errors (naming `origin`). A table that is gone is an error here.
+  int compose(const ViewModel& vm, const std::filesystem::path& sceneDir, const std::string& origin,
+              const render::ComposeOptions& options, render::Picture& picture, render::Composition& out);
+  // Renders one view; returns an exit code after printing any error (naming `origin`). With
+  // `references`, the references of the cases shown are written beside the picture.
   int render(const ViewModel& vm, const std::filesystem::path& sceneDir, const std::string& origin,
-             const render::ImageOptions& image, const std::filesystem::path& out);
+             const render::ImageOptions& image, const std::filesystem::path& out, bool references = false);
+  // The references of what the last compose() showed, beside `picture`; an exit code.
+  int writeReferences(const render::Composition& shown, const std::filesystem::path& picture);
+  // The offscreen GL window every picture of the session is drawn in.
+  render::OffscreenTarget& target();
 
  private:
   struct Impl;
@@ -54,7 +65,8 @@ int compareWithReference(const std::filesystem::path& image, const std::filesyst
 
 // Renders every *.json scene in `folder` (sorted by name) to `outDir`/<name>.png, printing
 // progress; a broken scene is reported and the others still render. Returns 0, or 1 if any failed.
-int renderSlides(const std::filesystem::path& folder, const std::filesystem::path& outDir, int width, int height);
+int renderSlides(const std::filesystem::path& folder, const std::filesystem::path& outDir, int width, int height,
+                 bool references = false);
 
 bool parseSize(const std::string& text, int& w, int& h);
 

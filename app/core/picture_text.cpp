@@ -67,6 +67,21 @@ std::string dataLine(const Dataset& data, const std::vector<std::string>& versio
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> pictureMetadata(const std::string& title, const Dataset& data,
+                                                                 const std::vector<std::string>& versions) {
+  std::string dataset;
+  for (size_t i = 0; i < data.tables.size(); ++i) {
+    size_t rows = 0;
+    for (const Case& c : data.cases) rows += c.table == i;
+    dataset += (dataset.empty() ? "" : "; ") + data.tables[i].name + ", " + std::to_string(rows) + " rows";
+    if (i < versions.size() && !versions[i].empty()) dataset += ", sha256 " + versions[i];
+  }
+  return {{"Title", title},
+          {"Software", std::string("lesion-atlas ") + versionString()},
+          {"Dataset version", dataset},
+          {"Source", dataLine(data, versions)}};
+}
+
 std::string wrapLines(const std::string& text, size_t width) {
   std::string out, line;
   auto flushLine = [&] {

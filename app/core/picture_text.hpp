@@ -3,6 +3,7 @@
 // data does not hold) and the caption lines (counts with their units, what is not drawn, the
 // data's version and credits, and that these are published cases, not incidence).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/dataset.hpp"
@@ -25,6 +26,11 @@ std::string countLine(const std::vector<const Case*>& cases, const Dataset& data
 // shown, and "Published cases, not incidence." for case tables. `versions` holds each table's
 // SHA-256 (index as Dataset::tables; empty when unknown).
 std::string dataLine(const Dataset& data, const std::vector<std::string>& versions);
+
+// What a PNG says about itself in its text chunks: Title, Software ("lesion-atlas 1.2.3"),
+// "Dataset version" (each table with its rows and full SHA-256) and Source (the data line above).
+std::vector<std::pair<std::string, std::string>> pictureMetadata(const std::string& title, const Dataset& data,
+                                                                 const std::vector<std::string>& versions);
 
 // Breaks lines longer than `width` characters at spaces.
 std::string wrapLines(const std::string& text, size_t width);

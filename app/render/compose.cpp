@@ -157,7 +157,9 @@ std::vector<MarkerSpec> rareRings(const PaneContent& p, const Figure& fig, const
   return out;
 }
 
-std::vector<LegendEntry> legendFor(const Palette& palette, const std::vector<PaneContent>& panes) {
+// Each category with how many of the view's records it holds: cases for case tables, records
+// (rows: images, lesions) for other tables, which say what a row is in the caption.
+std::vector<LegendEntry> legendFor(const Palette& palette, const std::vector<PaneContent>& panes, bool caseData) {
   std::map<size_t, std::set<const Case*>> perCategory;
   for (const PaneContent& p : panes)
     for (const Case* c : p.cases) perCategory[palette.categoryOf(*c)].insert(c);
@@ -167,7 +169,8 @@ std::vector<LegendEntry> legendFor(const Palette& palette, const std::vector<Pan
     if (it == perCategory.end()) continue;
     const Category& cat = palette.categories[i];
     const size_t n = it->second.size();
-    out.push_back({cat.label + " (" + std::to_string(n) + (n == 1 ? " case)" : " cases)"), cat.color, cat.shape});
+    const char* unit = caseData ? (n == 1 ? " case)" : " cases)") : (n == 1 ? " record)" : " records)");
+    out.push_back({cat.label + " (" + std::to_string(n) + unit, cat.color, cat.shape});
   }
   return out;
 }
@@ -263,7 +266,7 @@ void writeAnnotations(const ViewModel& vm, AtlasContext& ctx, Picture& pic, Comp
   out.title = vm.title.empty() ? defaultTitle(vm, ctx.data) : vm.title;
   an.setTitle(picture ? out.title : "");
   static const char* byNames[] = {"subtype", "age band", "sex", "variant", "diagnosis class"};
-  an.setLegend(picture && vm.showLegend && vm.mode == ViewMode::Markers ? legendFor(out.palette, out.panes)
+  an.setLegend(picture && vm.showLegend && vm.mode == ViewMode::Markers ? legendFor(out.palette, out.panes, isCaseData(ctx.data))
                                                                          : std::vector<LegendEntry>{},
                std::string("colour and shape: ") + byNames[int(out.palette.by)]);
   an.setColorBar(vm.showLegend || !picture ? bar : ColorBar{});
@@ -273,7 +276,8 @@ void writeAnnotations(const ViewModel& vm, AtlasContext& ctx, Picture& pic, Comp
   const ViewBand band = textFreeBand(out, o);
   const PaneFrame& f = pic.frame();
   const double w = (f.right - f.left) / double(out.panes.size());
-  const bool letters = !vm.camera.position && (vm.camera.preset == "front" || vm.camera.preset == "back");
+  const bool letters =
+      o.sideLetters && !vm.camera.position && (vm.camera.preset == "front" || vm.camera.preset == "back");
   std::vector<PaneLabel> labels;
   for (size_t i = 0; i < out.panes.size(); ++i) {
     PaneLabel l{f.left + w * double(i), f.left + w * double(i + 1), texts[i], letters, vm.camera.preset == "back"};
@@ -367,6 +371,16 @@ Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const 
     applyCameraTo(pic, vm, out, o);
     if (out.highlightCase != SIZE_MAX && vm.camera.zoom > 1 && !vm.camera.position) centreOn(pic, out.highlightCase);
   }
+  out.metadata = pictureMetadata(out.title, ctx.data, ctx.tableVersions);
+  return out;
+}
+
+std::vector<const Case*> shownCases(const Composition& c) {
+  std::vector<const Case*> out;
+  std::set<const Case*> seen;
+  for (const PaneContent& p : c.panes)
+    for (const Case* k : p.cases)
+      if (seen.insert(k).second) out.push_back(k);
   return out;
 }
 

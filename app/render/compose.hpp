@@ -35,6 +35,7 @@ struct ComposeOptions {
   int width = 1920, height = 1080;  // picture size in pixels
   bool applyCamera = true;          // false keeps the camera as the user left it (window edits)
   double panelLeft = 0;             // screen: fraction of the width covered by the side panel
+  bool sideLetters = true;          // R and L beside front and back views (off for turntables, which turn)
 };
 
 // What was drawn, for the window's panels and the command line's messages.
@@ -48,7 +49,11 @@ struct Composition {
   size_t highlightCase = SIZE_MAX;
   std::vector<std::string> figureLabels;  // per pane: "built-in male", "body.obj"
   size_t paneLabelLines = 0;              // lines of text above each pane
+  std::vector<std::pair<std::string, std::string>> metadata;  // PNG text chunks (core pictureMetadata)
 };
+
+// Every case the picture shows (all panes, each once, in pane order): what its references list.
+std::vector<const Case*> shownCases(const Composition& c);
 
 struct ComposeError : std::runtime_error {
   using std::runtime_error::runtime_error;

@@ -18,6 +18,7 @@
 #include <vtkPolyDataNormals.h>
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <system_error>
 
@@ -248,22 +249,14 @@ std::vector<std::string> listMeshNames(const fs::path& path) {
   return meshNames(scene);
 }
 
-void saveMeshGlb(vtkPolyData* mesh, const fs::path& path) {
-  if (!mesh || mesh->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "nothing to write (empty mesh)"));
-  // The aiScene owns and frees everything assigned below.
-  aiScene scene;
-  scene.mRootNode = new aiNode("lesion-atlas-body");
-  scene.mNumMaterials = 1;
-  scene.mMaterials = new aiMaterial*[1]{new aiMaterial()};
-  scene.mNumMeshes = 1;
-  scene.mMeshes = new aiMesh*[1];
-  aiMesh* m = scene.mMeshes[0] = new aiMesh();
-  m->mName = "body";
-  m->mMaterialIndex = 0;
-  m->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
-  scene.mRootNode->mNumMeshes = 1;
-  scene.mRootNode->mMeshes = new unsigned[1]{0};
+namespace {
 
+// One VTK triangle surface as an Assimp mesh (the scene that holds it frees it). Site labels
+// travel as texture channel 1; "SkinColors" (RGB, 0..255) as vertex colours.
+aiMesh* toAiMesh(vtkPolyData* mesh, const std::string& name, const fs::path& path) {
+  auto m = std::make_unique<aiMesh>();
+  m->mName = name;
+  m->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
   const vtkIdType np = mesh->GetNumberOfPoints();
   m->mNumVertices = static_cast<unsigned>(np);
   m->mVertices = new aiVector3D[np];
@@ -279,6 +272,9 @@ void saveMeshGlb(vtkPolyData* mesh, const fs::path& path) {
     m->mNumUVComponents[0] = 2;
     m->mNumUVComponents[1] = 2;
   }
+  vtkDataArray* colors = mesh->GetPointData()->GetArray("SkinColors");
+  if (colors && colors->GetNumberOfComponents() == 3) m->mColors[0] = new aiColor4D[np];
+  else colors = nullptr;
   for (vtkIdType i = 0; i < np; ++i) {
     double p[3];
     mesh->GetPoint(i, p);
@@ -292,29 +288,30 @@ void saveMeshGlb(vtkPolyData* mesh, const fs::path& path) {
       m->mTextureCoords[0][i] = aiVector3D(0, 0, 0);
       m->mTextureCoords[1][i] = aiVector3D(float(lab->GetTuple1(i)), 0, 0);
     }
+    if (colors) {
+      double c[3];
+      colors->GetTuple(i, c);
+      m->mColors[0][i] = aiColor4D(float(c[0] / 255), float(c[1] / 255), float(c[2] / 255), 1.f);
+    }
   }
   vtkCellArray* polys = mesh->GetPolys();
-  std::vector<aiFace> faces;
-  faces.reserve(polys->GetNumberOfCells());
+  m->mNumFaces = static_cast<unsigned>(polys->GetNumberOfCells());
+  m->mFaces = new aiFace[m->mNumFaces];
   vtkIdType npts;
   const vtkIdType* ids;
-  for (polys->InitTraversal(); polys->GetNextCell(npts, ids);) {
+  unsigned k = 0;
+  for (polys->InitTraversal(); polys->GetNextCell(npts, ids); ++k) {
     if (npts != 3) throw MeshLoadError(fail(path, "only triangle meshes can be written"));
-    aiFace f;
-    f.mNumIndices = 3;
-    f.mIndices = new unsigned[3]{unsigned(ids[0]), unsigned(ids[1]), unsigned(ids[2])};
-    faces.push_back(f);
+    m->mFaces[k].mNumIndices = 3;
+    m->mFaces[k].mIndices = new unsigned[3]{unsigned(ids[0]), unsigned(ids[1]), unsigned(ids[2])};
   }
-  m->mNumFaces = static_cast<unsigned>(faces.size());
-  m->mFaces = new aiFace[faces.size()];
-  for (size_t i = 0; i < faces.size(); ++i) {
-    m->mFaces[i].mNumIndices = 3;
-    m->mFaces[i].mIndices = faces[i].mIndices;
-    faces[i].mIndices = nullptr;  // ownership moved into the scene
-    faces[i].mNumIndices = 0;
-  }
+  return m.release();
+}
 
-  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp.glb");
+// Writes the scene as a glTF binary next to `path`, then renames it into place.
+void exportGlb(const aiScene& scene, const fs::path& path) {
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  const fs::path tmp = dir / ("." + path.filename().string() + ".tmp.glb");
   Assimp::Exporter exporter;
   if (exporter.Export(&scene, "glb2", tmp.string()) != AI_SUCCESS) {
     std::error_code ec;
@@ -324,6 +321,74 @@ void saveMeshGlb(vtkPolyData* mesh, const fs::path& path) {
   std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec) throw MeshLoadError(fail(path, "cannot replace file: " + ec.message()));
+}
+
+}  // namespace
+
+void saveMeshGlb(vtkPolyData* mesh, const fs::path& path) {
+  if (!mesh || mesh->GetNumberOfPolys() == 0) throw MeshLoadError(fail(path, "nothing to write (empty mesh)"));
+  // The aiScene owns and frees everything assigned below.
+  aiScene scene;
+  scene.mRootNode = new aiNode("lesion-atlas-body");
+  scene.mNumMaterials = 1;
+  scene.mMaterials = new aiMaterial*[1]{new aiMaterial()};
+  scene.mNumMeshes = 1;
+  scene.mMeshes = new aiMesh*[1]{toAiMesh(mesh, "body", path)};
+  scene.mMeshes[0]->mMaterialIndex = 0;
+  scene.mRootNode->mNumMeshes = 1;
+  scene.mRootNode->mMeshes = new unsigned[1]{0};
+  exportGlb(scene, path);
+}
+
+void saveModelGlb(const std::vector<MeshPart>& parts, const fs::path& path) {
+  std::vector<const MeshPart*> kept;
+  for (const MeshPart& p : parts)
+    if (p.mesh && p.mesh->GetNumberOfPolys() > 0) kept.push_back(&p);
+  if (kept.empty()) throw MeshLoadError(fail(path, "nothing to write (no meshes)"));
+  aiScene scene;  // owns and frees everything assigned below
+  scene.mRootNode = new aiNode("lesion-atlas");
+  const unsigned n = unsigned(kept.size());
+  scene.mNumMeshes = scene.mNumMaterials = n;
+  scene.mMeshes = new aiMesh*[n]();
+  scene.mMaterials = new aiMaterial*[n]();
+  scene.mRootNode->mNumChildren = n;
+  scene.mRootNode->mChildren = new aiNode*[n]();
+  for (unsigned i = 0; i < n; ++i) {
+    const MeshPart& p = *kept[i];
+    scene.mMeshes[i] = toAiMesh(p.mesh, p.name, path);
+    scene.mMeshes[i]->mMaterialIndex = i;
+    auto* mat = scene.mMaterials[i] = new aiMaterial();
+    const aiString name(p.name);
+    mat->AddProperty(&name, AI_MATKEY_NAME);
+    // glTF multiplies vertex colours by the base colour: a shaded skin gets white. The exporter
+    // multiplies the base colour's alpha by the opacity, so alpha stays 1 here.
+    const bool shaded = p.mesh->GetPointData()->GetArray("SkinColors") != nullptr;
+    const aiColor4D c = shaded ? aiColor4D(1, 1, 1, 1) : aiColor4D(float(p.color[0]), float(p.color[1]), float(p.color[2]), 1);
+    mat->AddProperty(&c, 1, AI_MATKEY_BASE_COLOR);
+    mat->AddProperty(&c, 1, AI_MATKEY_COLOR_DIFFUSE);
+    const float metallic = 0.f, roughness = 0.7f, opacity = float(p.opacity);
+    mat->AddProperty(&metallic, 1, AI_MATKEY_METALLIC_FACTOR);
+    mat->AddProperty(&roughness, 1, AI_MATKEY_ROUGHNESS_FACTOR);
+    mat->AddProperty(&opacity, 1, AI_MATKEY_OPACITY);
+    // One node per part, named like its mesh, so a viewer lists (and can hide) each category.
+    aiNode* node = scene.mRootNode->mChildren[i] = new aiNode(p.name);
+    node->mParent = scene.mRootNode;
+    node->mNumMeshes = 1;
+    node->mMeshes = new unsigned[1]{i};
+    node->mTransformation = aiMatrix4x4(aiVector3D(1, 1, 1), aiQuaternion(), aiVector3D(float(p.offset[0]),
+                                        float(p.offset[1]), float(p.offset[2])));
+  }
+  exportGlb(scene, path);
+}
+
+std::vector<std::pair<std::string, size_t>> readMeshVertexCounts(const fs::path& path) {
+  Assimp::Importer importer;
+  const aiScene* scene = importer.ReadFile(path.string(), 0);
+  if (!scene) throw MeshLoadError(fail(path, std::string("cannot read as a mesh: ") + importer.GetErrorString()));
+  std::vector<std::pair<std::string, size_t>> out;
+  for (unsigned i = 0; i < scene->mNumMeshes; ++i)
+    out.push_back({scene->mMeshes[i]->mName.C_Str(), scene->mMeshes[i]->mNumVertices});
+  return out;
 }
 
 }  // namespace la::render

@@ -4,11 +4,14 @@
 // saveMeshGlb(). A user's mesh is read by loadMesh() in a child process (render/mesh_isolation:
 // lesion-atlas-mesh-reader), so an importer crash or hang cannot take the atlas down; the
 // built-in figures are the project's own files and are read in-process by loadPreparedMesh().
+// The 3D model for slides (render/model_export.hpp) is written through saveModelGlb().
 #include <vtkPolyData.h>
 #include <vtkSmartPointer.h>
 
+#include <array>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -60,6 +63,21 @@ vtkSmartPointer<vtkPolyData> loadPreparedMesh(const std::filesystem::path& path,
 // Writes a triangle surface as glTF 2.0 binary with normals and, when present, the
 // kSiteLabelArray point array. The file is written atomically. Throws MeshLoadError.
 void saveMeshGlb(vtkPolyData* mesh, const std::filesystem::path& path);
+
+// One part of a model for slides: a named triangle surface (point normals; optional "SkinColors"
+// RGB 0..255 as vertex colours) with one colour, placed at `offset`.
+struct MeshPart {
+  std::string name;
+  vtkSmartPointer<vtkPolyData> mesh;
+  std::array<double, 3> color{1, 1, 1};
+  double opacity = 1;
+  std::array<double, 3> offset{0, 0, 0};
+};
+// Writes the parts as one glTF binary, one node, mesh and material per part (atomic). Empty parts
+// are left out. Throws MeshLoadError naming the file.
+void saveModelGlb(const std::vector<MeshPart>& parts, const std::filesystem::path& path);
+// Each mesh in a file as Assimp reads it back: (name, vertices). Throws MeshLoadError.
+std::vector<std::pair<std::string, size_t>> readMeshVertexCounts(const std::filesystem::path& path);
 
 // Names of the meshes in a file (for a UI listing include/exclude choices). Throws MeshLoadError.
 // In process: for a user's file take the names loadMeshIsolated returns instead.

@@ -4,7 +4,10 @@
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
+#include <vtkUnsignedCharArray.h>
 #include <vtkWindowToImageFilter.h>
+
+#include <cstring>
 
 #include "render/picture.hpp"
 #include "render/png_io.hpp"
@@ -15,6 +18,7 @@ namespace la::render {
 
 struct OffscreenTarget::Impl {
   vtkSmartPointer<vtkRenderWindow> win = vtkSmartPointer<vtkRenderWindow>::New();
+  vtkSmartPointer<vtkUnsignedCharArray> pixels = vtkSmartPointer<vtkUnsignedCharArray>::New();
 };
 
 OffscreenTarget::OffscreenTarget() : impl_(std::make_unique<Impl>()) {
@@ -26,6 +30,7 @@ OffscreenTarget::OffscreenTarget() : impl_(std::make_unique<Impl>()) {
 OffscreenTarget::~OffscreenTarget() { impl_->win->Finalize(); }
 
 vtkRenderWindow* OffscreenTarget::window() const { return impl_->win; }
+vtkUnsignedCharArray* OffscreenTarget::pixels() const { return impl_->pixels; }
 
 int maxImageSize() { return 16384; }
 
@@ -57,7 +62,22 @@ void renderToPng(Picture& picture, const ImageOptions& o, const fs::path& out, O
   if (dims[0] != o.width || dims[1] != o.height)
     throw RenderError(out.string() + ": the GL driver produced " + std::to_string(dims[0]) + "x" +
                       std::to_string(dims[1]) + " instead of the requested size");
-  writePng(img, out);
+  writePng(img, out, o.text);
+}
+
+void renderToRgb(OffscreenTarget& target, int width, int height, std::vector<unsigned char>& rgb) {
+  vtkRenderWindow* win = target.window();
+  win->Render();
+  // Read straight from the offscreen buffer (no image filter): bottom row first, flipped for
+  // encoders that want the top row first.
+  vtkUnsignedCharArray* bottomUp = target.pixels();
+  if (win->GetPixelData(0, 0, width - 1, height - 1, 0, bottomUp, 0) == 0 ||
+      bottomUp->GetNumberOfValues() != vtkIdType(width) * height * 3)
+    throw RenderError("cannot read the rendered frame back from the GL driver");
+  rgb.resize(size_t(width) * size_t(height) * 3);
+  const size_t row = size_t(width) * 3;
+  const unsigned char* src = bottomUp->GetPointer(0);
+  for (int y = 0; y < height; ++y) std::memcpy(rgb.data() + size_t(y) * row, src + size_t(height - 1 - y) * row, row);
 }
 
 }  // namespace la::render

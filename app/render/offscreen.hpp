@@ -4,8 +4,12 @@
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 class vtkRenderWindow;
+class vtkUnsignedCharArray;
 
 namespace la::render {
 
@@ -19,6 +23,9 @@ struct ImageOptions {
   int width = 1920;
   int height = 1080;
   bool transparent = false;  // alpha channel with a see-through background
+  // PNG text chunks (keyword, text): title, software, the data's version and source line
+  // (render::pictureText); ignored for video frames.
+  std::vector<std::pair<std::string, std::string>> text;
 };
 
 // One offscreen GL window reused for many pictures (slides, turntable frames): the context and its
@@ -28,6 +35,7 @@ class OffscreenTarget {
   OffscreenTarget();
   ~OffscreenTarget();
   vtkRenderWindow* window() const;
+  vtkUnsignedCharArray* pixels() const;  // read-back buffer reused frame after frame
 
  private:
   struct Impl;
@@ -41,6 +49,11 @@ void checkImageSize(const ImageOptions& options, const std::filesystem::path& ou
 // target, a window is made for this one picture.
 void renderToPng(Picture& picture, const ImageOptions& options, const std::filesystem::path& out,
                  OffscreenTarget* target = nullptr);
+
+// Renders the picture, already attached to `target`'s window and sized, and reads it back as 8-bit
+// RGB, top row first (as video encoders take frames). For many frames of one picture
+// (turntables): attach once, then change only the camera between calls.
+void renderToRgb(OffscreenTarget& target, int width, int height, std::vector<unsigned char>& rgb);
 
 // Largest width/height the GL implementation can render offscreen (GL_MAX_RENDERBUFFER_SIZE).
 int maxImageSize();

@@ -12,8 +12,32 @@
 namespace fs = std::filesystem;
 
 namespace la::render {
+namespace {
 
-void writePng(vtkImageData* img, const fs::path& out) {
+// PNG tEXt is Latin-1: UTF-8 text is decoded, and what Latin-1 cannot hold becomes '?'.
+std::string toLatin1(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      out += char(c);
+      continue;
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len == 2 && i + 1 < s.size()) {
+      const unsigned cp = ((c & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
+      out += cp >= 0xA0 && cp <= 0xFF ? char(cp) : '?';
+    } else {
+      out += '?';
+    }
+    i += len - 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void writePng(vtkImageData* img, const fs::path& out, const PngText& text) {
   const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw RenderError(out.string() + ": folder does not exist");
@@ -21,6 +45,7 @@ void writePng(vtkImageData* img, const fs::path& out) {
   auto writer = vtkSmartPointer<vtkPNGWriter>::New();
   writer->SetFileName(tmp.c_str());
   writer->SetInputData(img);
+  for (const auto& [key, value] : text) writer->AddText(toLatin1(key).substr(0, 79).c_str(), toLatin1(value).c_str());
   writer->Write();
   if (writer->GetErrorCode() != 0) {
     fs::remove(tmp, ec);
@@ -30,11 +55,22 @@ void writePng(vtkImageData* img, const fs::path& out) {
   if (ec) throw RenderError(out.string() + ": cannot replace file: " + ec.message());
 }
 
-void writeRgbaPng(const unsigned char* pixels, int width, int height, const fs::path& out) {
+void writeRgbaPng(const unsigned char* pixels, int width, int height, const fs::path& out, const PngText& text) {
   auto img = vtkSmartPointer<vtkImageData>::New();
   img->SetDimensions(width, height, 1);
   img->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
   std::memcpy(img->GetScalarPointer(), pixels, size_t(width) * size_t(height) * 4);
+  writePng(img, out, text);
+}
+
+void writeRgbPngTopDown(const unsigned char* pixels, int width, int height, const fs::path& out) {
+  auto img = vtkSmartPointer<vtkImageData>::New();
+  img->SetDimensions(width, height, 1);
+  img->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
+  auto* dst = static_cast<unsigned char*>(img->GetScalarPointer());
+  const size_t row = size_t(width) * 3;
+  for (int y = 0; y < height; ++y)  // VTK images start at the bottom row
+    std::memcpy(dst + size_t(height - 1 - y) * row, pixels + size_t(y) * row, row);
   writePng(img, out);
 }
 

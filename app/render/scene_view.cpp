@@ -185,6 +185,13 @@ void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius
 }
 
 const std::vector<MarkerSpec>& SceneView::markers() const { return impl_->markerSpecs; }
+double SceneView::markerRadius() const { return impl_->markerRadius; }
+vtkPolyData* SceneView::shownBody() const { return vtkPolyData::SafeDownCast(impl_->bodyMapper->GetInput()); }
+RGB SceneView::skinColor() const {
+  RGB c;
+  impl_->bodyActor->GetProperty()->GetColor(c.data());
+  return c;
+}
 
 void SceneView::setRareRings(const std::vector<MarkerSpec>& rare) {
   GlyphSelect all;

@@ -67,6 +67,10 @@ class SceneView {
   // shape; markers whose side the source does not state are translucent. Replaces the last set.
   void setMarkers(const std::vector<MarkerSpec>& markers, double radius, const Palette& palette);
   const std::vector<MarkerSpec>& markers() const;
+  double markerRadius() const;
+  // The body as drawn: with its per-vertex "SkinColors" when shaded (for the 3D model export).
+  vtkPolyData* shownBody() const;
+  RGB skinColor() const;
   // Small rings beside markers of sites with few cases (rare sites).
   void setRareRings(const std::vector<MarkerSpec>& rare);
 

@@ -165,6 +165,8 @@ void exportSection(ViewerState& s, PanelRequests& r) {
   if (ImGui::SmallButton("Square 2K")) { s.exportSettings.width = 2048; s.exportSettings.height = 2048; }
   ImGui::Checkbox("Transparent background", &s.exportSettings.transparent);
   ImGui::EndDisabled();
+  ImGui::Checkbox("References beside it (.txt, .bib)", &s.exportSettings.references);
+  tooltip("The sources of the cases shown, numbered with DOI/PMID, and as BibTeX, with the licences of the tables.");
   if (ImGui::Button("Export PNG (Ctrl+E)", ImVec2(-1, 0))) r.exportImage = true;
 }
 
@@ -202,6 +204,7 @@ void drawMainPanel(ViewModel& vm, ViewerState& s, PanelRequests& r, const std::f
         if (ImGui::MenuItem("Save view", "Ctrl+S")) r.saveScene = true;
         if (ImGui::MenuItem("Open view", "Ctrl+O")) r.openScene = true;
         if (ImGui::MenuItem("Export picture", "Ctrl+E")) r.exportImage = true;
+        if (ImGui::MenuItem("Present playlist")) r.slides.present = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
         ImGui::EndMenu();
@@ -219,11 +222,13 @@ void drawMainPanel(ViewModel& vm, ViewerState& s, PanelRequests& r, const std::f
     viewSection(r);
     appearanceSection(vm, r);
     exportSection(s, r);
+    drawSlidesSection(s.slides, r.slides);
     sceneSection(s, r);
     messagesSection(s);
     s.panelRight = ImGui::IsWindowCollapsed() ? 0.f : ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
   }
   ImGui::End();
+  drawTurntableProgress(s.slides, r.slides);
 }
 
 void drawHelpWindow(ViewerState& s) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/view_model.hpp"
+#include "ui/slides_panel.hpp"
 
 namespace la::ui {
 
@@ -17,6 +18,7 @@ struct ExportSettings {
   int height = 2160;
   bool includePanel = false;  // with the panel: a grab of the window at window size
   bool transparent = false;
+  bool references = false;    // also write the cases' references beside the picture (.txt, .bib)
 };
 
 struct BodyInfo {
@@ -35,6 +37,7 @@ struct ViewerState {
   std::string meshIncludeInput, meshExcludeInput;  // comma-separated name patterns
   std::string scenePathInput = "view.scene.json";
   ExportSettings exportSettings;
+  SlidesState slides;                      // turntable, presentation, 3D model
   std::vector<std::string> messages;       // newest last: errors and confirmations
   bool showHelp = false;
   bool showDemo = false;
@@ -52,6 +55,7 @@ struct PanelRequests {
   bool saveScene = false;
   bool openScene = false;
   bool quit = false;
+  SlidesRequests slides;
 };
 
 // The main side panel: `dataSections` (the case browser) first, then body, view, appearance,

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "core/paths.hpp"
+#include "core/references.hpp"
 #include "core/scene_file.hpp"
 #include "core/sha256.hpp"
 #include "render/offscreen.hpp"
@@ -28,23 +29,22 @@ namespace {
 
 constexpr unsigned kGL_RGBA = 0x1908, kGL_UNSIGNED_BYTE = 0x1401, kGL_PACK_ALIGNMENT = 0x0D05, kGL_BACK = 0x0405;
 
-// The view model as a picture of it would be saved: the camera as the user left it when they turned
-// the view, else the preset (so an unturned view exports exactly as `render` draws the scene).
-ViewModel pictureModel(Atlas& a) {
-  ViewModel vm = a.vm;
-  if (a.cameraMoved) vm.camera = a.mainPane().captureCamera(a.currentPreset);
-  return vm;
-}
-
 void reportData(Atlas& a) {
   for (const auto& p : a.data.problems) a.message(p.describe());
   for (const auto& w : a.data.warnings) a.message("warning: " + w);
-  for (const auto& e : a.data.errors) a.message("error: " + e);
+  // A table that is gone is not fatal here: the window opens with what did load.
+  for (const auto& e : a.data.errors) a.message("warning: " + e);
   size_t n = a.data.data.cases.size();
   a.message("loaded " + std::to_string(a.data.data.tables.size()) + " table(s), " + std::to_string(n) + " records");
 }
 
 }  // namespace
+
+ViewModel pictureModel(Atlas& a) {
+  ViewModel vm = a.vm;
+  if (a.cameraMoved) vm.camera = a.mainPane().captureCamera(a.currentPreset);
+  return vm;
+}
 
 void Atlas::message(const std::string& m) {
   state.messages.push_back(m);
@@ -178,11 +178,15 @@ void exportPicture(Atlas& a, bool includePanel) {
     render::ComposeOptions o;
     o.width = x.width;
     o.height = x.height;
-    render::compose(vm, ctx, out, o);
-    render::renderToPng(out, {x.width, x.height, x.transparent}, x.path);
+    const render::Composition shown = render::compose(vm, ctx, out, o);
+    render::renderToPng(out, {x.width, x.height, x.transparent, shown.metadata}, x.path);
     glfwMakeContextCurrent(a.win);
     a.message("saved " + x.path + " (" + std::to_string(x.width) + "x" + std::to_string(x.height) +
               (x.transparent ? ", transparent)" : ")"));
+    if (x.references) {
+      const auto files = writeReferences(render::shownCases(shown), a.data.data, x.path, shown.title, a.data.versions);
+      a.message("saved " + files.first.string() + " and " + files.second.string());
+    }
   } catch (const std::exception& e) {
     glfwMakeContextCurrent(a.win);
     a.message(std::string("error: ") + e.what());

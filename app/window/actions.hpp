@@ -9,6 +9,9 @@ namespace la::window {
 // Catalog, tables the view names, bodies, the condition's text. Problems go to the panel; the
 // window opens with whatever did load.
 void loadAll(Atlas& a, const GuiOptions& options);
+// The view model as a picture of it would be saved: the camera as the user left it when they turned
+// the view, else the preset (so an unturned view exports exactly as `render` draws the scene).
+ViewModel pictureModel(Atlas& a);
 // Recomposes when the view model changed since the last time (or `force`). A body that fails to
 // load is reported and the previous body stays.
 void refreshView(Atlas& a, bool applyCamera, bool force = false);

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -28,6 +29,8 @@
 struct GLFWwindow;
 
 namespace la::window {
+
+struct TurntableRun;  // slides_actions.cpp
 
 struct Atlas {
   GLFWwindow* win = nullptr;
@@ -65,6 +68,7 @@ struct Atlas {
   std::future<ImportResult> pendingImport;  // a table being read on a worker thread
   std::string pendingImportName;
   int fbWidth = 0, fbHeight = 0;
+  std::shared_ptr<TurntableRun> turntable;  // a turntable being recorded (slides_actions.cpp)
 
   void message(const std::string& m);
   double panelFraction() const;

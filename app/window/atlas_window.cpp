@@ -18,6 +18,8 @@
 #include "window/calibration.hpp"
 #include "window/gl_bridge.hpp"
 #include "window/input.hpp"
+#include "window/presentation.hpp"
+#include "window/slides_actions.hpp"
 
 extern "C" void glFinish();
 
@@ -134,6 +136,13 @@ int runGui(const GuiOptions& opt) {
   loadAll(a, opt);
   refreshView(a, true, true);
   if (!opt.openCase.empty()) openCase(a, opt.openCase);
+  if (!opt.recordTurntable.empty())
+    a.state.slides.autoRecord = {opt.recordTurntable.string(), opt.turntableFrames, 24.f, opt.exportWidth, opt.exportHeight};
+  if (!opt.present.empty()) {
+    const int rc = runPresentation(a, {opt.present, opt.presentWindowed, opt.presentKeys, opt.screenshot});
+    shutdown(a);
+    return rc;
+  }
 
   // Redraw only on change: the loop blocks in glfwWaitEvents while idle; after an event a few
   // frames are drawn so ImGui can settle (hover highlights, layout changes).
@@ -141,7 +150,10 @@ int runGui(const GuiOptions& opt) {
   bool quit = false;
   float lastPanel = -1.f;
   while (!glfwWindowShouldClose(a.win) && !quit) {
-    if (a.pendingImport.valid()) {
+    if (slidesBusy(a)) {
+      glfwPollEvents();  // a turntable is recording: keep stepping it
+      framesToDraw = std::max(framesToDraw, 1);
+    } else if (a.pendingImport.valid()) {
       glfwWaitEventsTimeout(0.1);  // keep the spinner turning and pick up the result
       framesToDraw = std::max(framesToDraw, 1);
     } else if (framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty()) {
@@ -195,6 +207,7 @@ int runGui(const GuiOptions& opt) {
       std::fprintf(stderr, "first complete frame %.0f ms after launch\n",
                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count());
     }
+    serviceSlides(a, req);
     a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     --framesToDraw;
   }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/view_model.hpp"
 
@@ -22,6 +23,15 @@ struct GuiOptions {
   int exportWidth = 3840, exportHeight = 2160;
   bool verbose = false;  // print how long the start took (launch to the first complete frame)
   std::chrono::steady_clock::time_point launched = std::chrono::steady_clock::now();
+  // `lesion-atlas present`: show this playlist (full screen unless presentWindowed) and quit when
+  // it ends. presentKeys and `screenshot` script it for tests (window/presentation.hpp).
+  std::filesystem::path present;
+  bool presentWindowed = false;
+  std::vector<std::string> presentKeys;
+  // When set: record a turntable from the window as its button does (frames at exportWidth x
+  // exportHeight), then quit. Tests the window's path with its progress.
+  std::filesystem::path recordTurntable;
+  int turntableFrames = 72;
 };
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).

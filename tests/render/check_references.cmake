@@ -1,0 +1,23 @@
+# `render SCENE -o slide.png --references` writes slide.txt (numbered, with DOI) and slide.bib next
+# to the picture.
+file(REMOVE_RECURSE ${OUT_DIR})
+file(MAKE_DIRECTORY ${OUT_DIR})
+execute_process(COMMAND ${EXE} render ${SCENE} --size 320x180 -o ${OUT_DIR}/slide.png --references
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "render --references failed (${rc}): ${out}${err}")
+endif()
+foreach(f slide.png slide.txt slide.bib)
+  if(NOT EXISTS ${OUT_DIR}/${f})
+    message(FATAL_ERROR "${f} was not written beside the picture: ${err}")
+  endif()
+endforeach()
+file(READ ${OUT_DIR}/slide.txt txt)
+file(READ ${OUT_DIR}/slide.bib bib)
+if(NOT txt MATCHES "\\[1\\] " OR NOT txt MATCHES "${EXPECT_TEXT}")
+  message(FATAL_ERROR "slide.txt lacks '${EXPECT_TEXT}':\n${txt}")
+endif()
+if(NOT bib MATCHES "@(misc|article)\\{" OR NOT bib MATCHES "${EXPECT_BIB}")
+  message(FATAL_ERROR "slide.bib lacks '${EXPECT_BIB}':\n${bib}")
+endif()
+message(STATUS "references written beside the picture")
