@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,6 +25,9 @@ PrivateDisplay::PrivateDisplay() {
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error(std::string("cannot start Xvfb: fork: ") + std::strerror(errno));
   if (pid_ == 0) {
+    // A command killed by a signal (e.g. SIGPIPE from `| head`) never runs the destructor: the
+    // server then goes with it instead of lingering.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     ::close(fds[0]);
     int devnull = ::open("/dev/null", O_RDWR);
     if (devnull >= 0) {
