@@ -24,6 +24,8 @@
 #include "ui/calibration_panel.hpp"
 #include "ui/cases_panel.hpp"
 #include "ui/panels.hpp"
+#include "ui/site_tree.hpp"
+#include "window/explore.hpp"
 
 struct GLFWwindow;
 
@@ -65,6 +67,11 @@ struct Atlas {
   std::future<ImportResult> pendingImport;  // a table being read on a worker thread
   std::string pendingImportName;
   int fbWidth = 0, fbHeight = 0;
+
+  // Exploring: hover, flights, the site tree; whether settings are remembered (not in test runs).
+  ExploreState explore;
+  ui::SiteTreeState sites;
+  bool useConfig = false;
 
   void message(const std::string& m);
   double panelFraction() const;

@@ -18,6 +18,8 @@
 #include "window/calibration.hpp"
 #include "window/gl_bridge.hpp"
 #include "window/input.hpp"
+#include "window/settings.hpp"
+#include "window/table_export.hpp"
 
 namespace la::window {
 namespace {
@@ -55,6 +57,7 @@ void drawPanels(Atlas& a, ui::PanelRequests& req) {
   });
   ui::drawCaseWindow(a.cases, a.data.data, a.catalog, a.content);
   ui::drawStatsWindow(a.cases, a.catalog);
+  ui::drawSiteTree(a.sites, a.cases, a.catalog);
   ui::drawHelpWindow(a.state);
   if (a.state.showDemo) ImGui::ShowDemoWindow(&a.state.showDemo);
 }
@@ -76,6 +79,10 @@ void applyRequests(Atlas& a, ui::PanelRequests& req) {
     a.clickedX = a.clickedY = -1;
   }
   refreshAnchors(a);
+  if (req.toggleSites) a.sites.show = !a.sites.show;
+  if (req.toggleStats) a.cases.showStats = !a.cases.showStats;
+  applyFlyRequests(a, req.flyHome);
+  exportTable(a);
 }
 
 // A click on a marker opens its case; the open case's markers are ringed in every pane.
@@ -87,6 +94,7 @@ void pickAndHighlight(Atlas& a) {
       if (m >= 0) {
         a.cases.selected = int(a.picture.pane(size_t(pane)).markers()[size_t(m)].caseIndex);
         a.cases.showCase = true;
+        a.cases.table.scrollToSelected = true;
       }
     }
     a.clickedX = a.clickedY = -1;
@@ -98,10 +106,23 @@ void pickAndHighlight(Atlas& a) {
   }
 }
 
-void openCase(Atlas& a, const std::string& id) {
+void openCase(Atlas& a, const std::string& id, bool asRowClick = false) {
   for (size_t i = 0; i < a.data.data.cases.size(); ++i)
-    if (a.data.data.cases[i].id == id) a.cases.selected = int(i), a.cases.showCase = true;
-  if (!a.cases.showCase) a.message("error: --case: no case with id " + id);
+    if (a.data.data.cases[i].id == id) {
+      if (asRowClick) a.cases.table.selectRequest = int(i);
+      a.cases.selected = int(i), a.cases.showCase = true;
+    }
+  if (!a.cases.showCase) a.message(std::string("error: ") + (asRowClick ? "--select" : "--case") + ": no case with id " + id);
+}
+
+// Test hooks after the window has settled: hover a pixel or a case's marker, select a row.
+void runHooks(Atlas& a, const GuiOptions& opt) {
+  if (!opt.selectCase.empty()) openCase(a, opt.selectCase, true);
+  if (opt.hoverAt) a.explore.forcedHover = opt.hoverAt;
+  if (!opt.hoverCase.empty()) {
+    a.explore.forcedHover = markerPixelOf(a, opt.hoverCase);
+    if (!a.explore.forcedHover) a.message("error: --hover-case: no visible marker of " + opt.hoverCase);
+  }
 }
 
 void shutdown(Atlas& a) {
@@ -117,8 +138,12 @@ void shutdown(Atlas& a) {
 
 }  // namespace
 
-int runGui(const GuiOptions& opt) {
+int runGui(const GuiOptions& options) {
+  GuiOptions opt = options;
+  std::string settingsNote;
+  const AppConfig config = loadSettings(opt, settingsNote);
   Atlas a;
+  a.useConfig = opt.useConfig;
   a.win = openWindow(opt);
   if (!a.win) return 1;
   glfwMakeContextCurrent(a.win);
@@ -126,7 +151,9 @@ int runGui(const GuiOptions& opt) {
   glfwGetFramebufferSize(a.win, &a.fbWidth, &a.fbHeight);
   setupVtk(a);
   setupImGui(a);
+  applySettings(a, config);
   loadAll(a, opt);
+  if (!settingsNote.empty()) a.message(settingsNote);
   refreshView(a, true, true);
   if (!opt.openCase.empty()) openCase(a, opt.openCase);
 
@@ -139,7 +166,7 @@ int runGui(const GuiOptions& opt) {
     if (a.pendingImport.valid()) {
       glfwWaitEventsTimeout(0.1);  // keep the spinner turning and pick up the result
       framesToDraw = std::max(framesToDraw, 1);
-    } else if (framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty()) {
+    } else if (framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty() && !a.explore.flight.active) {
       glfwWaitEvents();
       framesToDraw = 3;
     } else {
@@ -158,6 +185,8 @@ int runGui(const GuiOptions& opt) {
     drawPanels(a, req);
     routeMouse(a);
     routeKeys(a, req);
+    if (frameCount == 3) runHooks(a, opt);
+    updateHover(a);
     ImGui::Render();
     // The panes start right of the panel; a moved or resized panel re-lays them out.
     if (a.state.panelRight != lastPanel) lastPanel = a.state.panelRight, a.composedVm.clear();
@@ -168,18 +197,21 @@ int runGui(const GuiOptions& opt) {
     if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
     quit = req.quit;
 
+    if (stepFlight(a)) framesToDraw = std::max(framesToDraw, 2);  // keep drawing until it lands
     for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->ResetCameraClippingRange();
     a.renWin->Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // A picture "with panel" is read from the finished back buffer, before it is swapped away.
     if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
     ++frameCount;
-    if (!opt.exportPicture.empty() && frameCount == 6) {
+    // Test runs wait for a flight (a selected row) to land before they save the picture.
+    const bool settled = frameCount >= 6 && !a.explore.flight.active && !quit;
+    if (!opt.exportPicture.empty() && settled) {
       a.state.exportSettings = {opt.exportPicture.string(), opt.exportWidth, opt.exportHeight, false, false};
       exportPicture(a, false);
       quit = true;
     }
-    if (!opt.screenshot.empty() && frameCount == 6) {
+    if (!opt.screenshot.empty() && settled) {
       a.state.exportSettings.path = opt.screenshot.string();
       exportPicture(a, true);
       quit = true;
@@ -188,6 +220,7 @@ int runGui(const GuiOptions& opt) {
     a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     --framesToDraw;
   }
+  saveSettings(a, config);
   shutdown(a);
   return 0;
 }

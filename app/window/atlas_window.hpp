@@ -1,6 +1,8 @@
 #pragma once
 // The interactive atlas window (GLFW + VTK + ImGui).
 #include <filesystem>
+#include <optional>
+#include <utility>
 #include <string>
 
 #include "core/view_model.hpp"
@@ -19,6 +21,15 @@ struct GuiOptions {
   // and quit. Lets a test compare the window's export with `render` of the same view.
   std::filesystem::path exportPicture;
   int exportWidth = 3840, exportHeight = 2160;
+
+  // Remembered settings (size, layout, last view: see window/settings.hpp). Off for test runs.
+  bool useConfig = true;
+  bool sceneGiven = false;  // the command line named the view (scene, data, body...): the last view is not reopened
+  // Test hooks: select a case as a click on its row does (the camera flies to it); hover a pixel
+  // (display coordinates, origin bottom-left) or a case's marker and print the tooltip's text.
+  std::string selectCase;
+  std::optional<std::pair<int, int>> hoverAt;
+  std::string hoverCase;
 };
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).

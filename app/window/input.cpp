@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+#include "ui/shortcuts.hpp"
+
 namespace la::window {
 
 // A drag that began in the 3D view keeps going over the panel, so rotating never sticks when the
@@ -31,6 +33,7 @@ void routeMouse(Atlas& a) {
   for (int b = 0; b < 3; ++b) {
     if (io.MouseClicked[b] && free && a.dragButton < 0) {
       a.dragButton = b;
+      a.explore.flight.active = false;  // the user takes the camera back
       a.pressX = x, a.pressY = y;
       a.iren->InvokeEvent(press[b]);
     }
@@ -45,6 +48,7 @@ void routeMouse(Atlas& a) {
     }
   }
   if (io.MouseWheel != 0 && free) {
+    a.explore.flight.active = false;
     a.iren->InvokeEvent(io.MouseWheel > 0 ? vtkCommand::MouseWheelForwardEvent : vtkCommand::MouseWheelBackwardEvent);
     a.cameraMoved = true;
   }
@@ -58,6 +62,19 @@ void onKey(GLFWwindow* w, int key, int, int action, int mods) {
   if (a) a->pressedKeys.push_back({key, mods});
 }
 
+// Esc: first stop placing an anchor, else close the front-most closable window.
+void closeTopmost(Atlas& a) {
+  if (a.calib.placing) {
+    a.calib.placing = false;
+    return;
+  }
+  ui::closeTopmost({{"###case", &a.cases.showCase},
+                    {"Distribution", &a.cases.showStats},
+                    {"Sites", &a.sites.show},
+                    {"Keyboard shortcuts", &a.state.showHelp},
+                    {"Dear ImGui Demo", &a.state.showDemo}});
+}
+
 void routeKeys(Atlas& a, ui::PanelRequests& r) {
   ImGuiIO& io = ImGui::GetIO();
   const auto& presets = cameraPresetNames();
@@ -67,13 +84,23 @@ void routeKeys(Atlas& a, ui::PanelRequests& r) {
       if (key == GLFW_KEY_S) r.saveScene = true;
       if (key == GLFW_KEY_O) r.openScene = true;
       if (key == GLFW_KEY_Q) r.quit = true;
+      if (key == GLFW_KEY_F) a.cases.table.focusSearch = true;
+      if (key == GLFW_KEY_T) r.toggleSites = true;
+      if (key == GLFW_KEY_D) r.toggleStats = true;
       continue;
     }
     if (key == GLFW_KEY_F1) a.state.showHelp = !a.state.showHelp;
-    if (key == GLFW_KEY_ESCAPE) a.calib.placing = false;
-    if (io.WantTextInput) continue;  // typing in a text field is not a shortcut
+    if (io.WantTextInput) continue;  // typing in a text field is not a shortcut (Esc leaves the field)
+    if (key == GLFW_KEY_ESCAPE) closeTopmost(a);
     if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + int(presets.size())) r.cameraPreset = presets[size_t(key - GLFW_KEY_1)];
     if (key == GLFW_KEY_R) r.resetView = true;
+    if (key == GLFW_KEY_B || key == GLFW_KEY_HOME) r.flyHome = true;
+    if (key == GLFW_KEY_F && a.cases.selected >= 0) a.cases.flyCase = a.cases.selected;
+    if (key == GLFW_KEY_N || key == GLFW_KEY_P) {
+      const int next = ui::neighbourRow(a.cases.table, a.data.data, a.cases.selected, key == GLFW_KEY_N ? 1 : -1);
+      if (next >= 0) a.cases.table.selectRequest = next;
+    }
+    if ((key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && a.cases.selected >= 0) a.cases.showCase = true;
   }
   a.pressedKeys.clear();
 }
