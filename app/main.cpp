@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   app.add_option("--export-size", exportSize, "Size for --export-picture (WxH)")->group("");
   std::string selectCase, hoverCase, hoverAt;
   bool withConfig = false;
+  std::string keys;
+  app.add_option("--keys", keys, "Window mode: press these keys, one per frame (e.g. Ctrl+T,F1,Escape; test hook)")->group("");
   app.add_option("--select", selectCase, "Window mode: select this case's row as a click would (test hook)")->group("");
   app.add_option("--hover-case", hoverCase, "Window mode: hover this case's marker, print the tooltip (test hook)")->group("");
   app.add_option("--hover", hoverAt, "Window mode: hover display pixel X,Y (origin bottom-left), print the tooltip")->group("");
@@ -117,6 +119,13 @@ int main(int argc, char** argv) {
       return la::cli::kUsage;
     }
     gui.hoverAt = std::make_pair(hx, hy);
+  }
+  if (!keys.empty()) {
+    std::string error;
+    if (!la::window::parseKeys(keys, gui.keys, &error)) {
+      std::cerr << "error: --keys: " << error << "\n";
+      return la::cli::kUsage;
+    }
   }
   // Settings (size, layout, last view) belong to people, not to test runs that save a picture.
   gui.useConfig = withConfig || (screenshot.empty() && exportPicture.empty());

@@ -186,6 +186,8 @@ int runGui(const GuiOptions& options) {
     routeMouse(a);
     routeKeys(a, req);
     if (frameCount == 3) runHooks(a, opt);
+    // Test hook: one key per frame, so each sees the windows the one before it opened.
+    if (frameCount >= 3 && size_t(frameCount - 3) < opt.keys.size()) a.pressedKeys.push_back(opt.keys[size_t(frameCount - 3)]);
     updateHover(a);
     ImGui::Render();
     // The panes start right of the panel; a moved or resized panel re-lays them out.
@@ -205,7 +207,7 @@ int runGui(const GuiOptions& options) {
     if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
     ++frameCount;
     // Test runs wait for a flight (a selected row) to land before they save the picture.
-    const bool settled = frameCount >= 6 && !a.explore.flight.active && !quit;
+    const bool settled = frameCount >= 6 + int(opt.keys.size()) && !a.explore.flight.active && !quit;
     if (!opt.exportPicture.empty() && settled) {
       a.state.exportSettings = {opt.exportPicture.string(), opt.exportWidth, opt.exportHeight, false, false};
       exportPicture(a, false);

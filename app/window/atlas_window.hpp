@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <utility>
+#include <vector>
 #include <string>
 
 #include "core/view_model.hpp"
@@ -30,7 +31,12 @@ struct GuiOptions {
   std::string selectCase;
   std::optional<std::pair<int, int>> hoverAt;
   std::string hoverCase;
+  std::vector<std::pair<int, int>> keys;  // (GLFW key, modifiers) pressed one per frame after start (see parseKeys)
 };
+
+// "Ctrl+T,F1,Escape" -> GLFW key codes and modifiers for GuiOptions::keys; false and `error` for a
+// name it does not know. Names: A-Z, 0-9, F1-F12, Escape, Enter, Home; prefixes Ctrl+ and Shift+.
+bool parseKeys(const std::string& text, std::vector<std::pair<int, int>>& keys, std::string* error);
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).
 int runGui(const GuiOptions& options);

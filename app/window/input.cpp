@@ -6,7 +6,9 @@
 
 #include <vtkCommand.h>
 
+#include <cctype>
 #include <cmath>
+#include <string>
 
 #include "ui/shortcuts.hpp"
 
@@ -103,6 +105,38 @@ void routeKeys(Atlas& a, ui::PanelRequests& r) {
     if ((key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && a.cases.selected >= 0) a.cases.showCase = true;
   }
   a.pressedKeys.clear();
+}
+
+}  // namespace la::window
+
+namespace la::window {
+
+bool parseKeys(const std::string& text, std::vector<std::pair<int, int>>& keys, std::string* error) {
+  size_t start = 0;
+  while (start <= text.size() && !text.empty()) {
+    const size_t comma = text.find(',', start);
+    std::string name = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    int mods = 0;
+    for (auto [prefix, bit] : {std::pair<const char*, int>{"Ctrl+", GLFW_MOD_CONTROL}, {"Shift+", GLFW_MOD_SHIFT}})
+      if (name.rfind(prefix, 0) == 0) mods |= bit, name = name.substr(std::string(prefix).size());
+    int key = -1;
+    if (name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z') key = GLFW_KEY_A + (name[0] - 'A');
+    else if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') key = GLFW_KEY_0 + (name[0] - '0');
+    else if (name.size() >= 2 && name[0] == 'F' && std::isdigit((unsigned char)name[1]) && std::stoi(name.substr(1)) >= 1 &&
+             std::stoi(name.substr(1)) <= 12)
+      key = GLFW_KEY_F1 + std::stoi(name.substr(1)) - 1;
+    else if (name == "Escape") key = GLFW_KEY_ESCAPE;
+    else if (name == "Enter") key = GLFW_KEY_ENTER;
+    else if (name == "Home") key = GLFW_KEY_HOME;
+    if (key < 0) {
+      if (error) *error = "unknown key '" + name + "'";
+      return false;
+    }
+    keys.push_back({key, mods});
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return true;
 }
 
 }  // namespace la::window
