@@ -24,6 +24,14 @@ struct ScreenProjection {
   bool project(const std::array<double, 3>& p, double& x, double& y) const;
 };
 
+// Markers packed for picking: position, normal and target scale as floats, 28 bytes a marker
+// instead of a MarkerSpec's hundred-odd, so a pick over 100k markers reads 3 MB, not 15.
+struct PickPoints {
+  std::vector<float> data;  // x, y, z, nx, ny, nz, scale per marker
+  size_t size() const { return data.size() / 7; }
+};
+PickPoints packForPicking(const std::vector<MarkerSpec>& markers);
+
 struct MarkerCandidate {
   size_t index = 0;      // into the marker list
   double distancePx = 0; // from the cursor to the marker's centre on screen
@@ -31,6 +39,8 @@ struct MarkerCandidate {
 
 // Front-facing markers whose centre lies within `tolerancePx` of (x, y) (bubbles: tolerance
 // times their scale), nearest first, at most `maxCandidates`.
+std::vector<MarkerCandidate> markerCandidates(const PickPoints& markers, const ScreenProjection& proj, double x,
+                                              double y, double tolerancePx, size_t maxCandidates = 8);
 std::vector<MarkerCandidate> markerCandidates(const std::vector<MarkerSpec>& markers, const ScreenProjection& proj,
                                               double x, double y, double tolerancePx, size_t maxCandidates = 8);
 

@@ -37,6 +37,7 @@ struct SceneView::Impl {
   vtkSmartPointer<vtkDiskSource> haloDisk = vtkSmartPointer<vtkDiskSource>::New();
   vtkSmartPointer<vtkDiskSource> rareDisk = vtkSmartPointer<vtkDiskSource>::New();
   std::vector<MarkerSpec> markerSpecs;
+  PickPoints pickPoints;  // markerSpecs packed for CPU picking
   double markerRadius = 0.01;
   BodyProbe probe;
 };
@@ -158,6 +159,7 @@ void SceneView::shareCamera(vtkCamera* camera) { impl_->renderer->SetActiveCamer
 
 void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius, const Palette& palette) {
   impl_->markerSpecs = markers;
+  impl_->pickPoints = packForPicking(markers);
   impl_->markerRadius = radius;
   setGlyphRadius(impl_->markers, radius);
   setGlyphRadius(impl_->markersFaint, radius);
@@ -255,7 +257,7 @@ void SceneView::setHighlightedCase(size_t caseIndex) {
 
 int SceneView::pickMarker(double x, double y, double tol) const {
   const ScreenProjection proj = projection();
-  const auto candidates = markerCandidates(impl_->markerSpecs, proj, x, y, tol);
+  const auto candidates = markerCandidates(impl_->pickPoints, proj, x, y, tol);
   for (const MarkerCandidate& c : candidates) {
     const MarkerSpec& m = impl_->markerSpecs[c.index];
     // Hidden when the body lies between the eye and the marker. The marker sits one radius above

@@ -70,7 +70,7 @@ void drawSameSite(CasesState& s, const Case& c, const Dataset& data, const SiteC
     if (ImGui::SmallButton("filter")) s.siteRequest = site->id;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only cases at this site and below it");
     const std::string a = std::to_string(here.size()) + (here.size() == 1 ? " other case" : " other cases") + " at " + site->name + "###here";
-    if (ImGui::TreeNodeEx(a.c_str(), here.empty() ? ImGuiTreeNodeFlags_Leaf : 0)) {
+    if (ImGui::TreeNodeEx(a.c_str(), here.empty() ? ImGuiTreeNodeFlags_Leaf : ImGuiTreeNodeFlags_DefaultOpen)) {
       caseList(s, here, data, catalog, site->id);
       ImGui::TreePop();
     }
