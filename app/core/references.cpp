@@ -95,7 +95,8 @@ std::string referencesBibtex(const std::vector<const Case*>& cases, const Datase
     field("pmid", s.pmid);
     if (s.doi.empty()) field("url", s.url.substr(0, s.url.find(" ; ")));
     // The curator's citation as written, never split into guessed parts.
-    field("note", s.citation + (s.citation.empty() ? "" : ". ") + "Cases " + joinIds(r.caseIds));
+    field("note", s.citation + (s.citation.empty() ? "" : ". ") + (r.caseIds.size() == 1 ? "Case " : "Cases ") +
+                      joinIds(r.caseIds));
     out += "}\n";
   }
   return out;

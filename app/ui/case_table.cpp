@@ -58,13 +58,13 @@ void exportRow(CaseTableState& t) {
   tip("Where the table's rows are exported; the extension follows the button (.csv, .txt, .bib).");
   ImGui::SameLine();
   if (ImGui::SmallButton("CSV")) t.exportRequest = TableExport::Csv;
-  tip("The rows shown, one per case, with their sources (citation, DOI, PMID) and licences.");
+  tip("The rows shown, one per case, with their sources (citation, DOI, PMID) and licences (Ctrl+Shift+C).");
   ImGui::SameLine();
   if (ImGui::SmallButton("Refs")) t.exportRequest = TableExport::ReferencesText;
-  tip("A numbered reference list of the sources of the rows shown.");
+  tip("A numbered reference list of the sources of the rows shown (Ctrl+Shift+R).");
   ImGui::SameLine();
   if (ImGui::SmallButton("BibTeX")) t.exportRequest = TableExport::Bibtex;
-  tip("The same references as BibTeX.");
+  tip("The same references as BibTeX (Ctrl+Shift+B).");
 }
 
 }  // namespace

@@ -14,6 +14,8 @@ const std::vector<Shortcut>& shortcuts() {
       {"N / P", "next / previous case in the table (selects and flies)"},
       {"Enter", "open the selected case's card"},
       {"Ctrl+F", "search the case table"},
+      {"Ctrl+Shift+C", "export the table's rows as CSV (with their sources)"},
+      {"Ctrl+Shift+R / Ctrl+Shift+B", "export the rows' references as text / BibTeX"},
       {"Ctrl+T", "site tree (counts, rare sites, fly to a site)"},
       {"Ctrl+D", "distribution window"},
       {"Ctrl+E", "export picture"},

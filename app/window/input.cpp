@@ -81,6 +81,12 @@ void routeKeys(Atlas& a, ui::PanelRequests& r) {
   ImGuiIO& io = ImGui::GetIO();
   const auto& presets = cameraPresetNames();
   for (auto [key, mods] : a.pressedKeys) {
+    if ((mods & GLFW_MOD_CONTROL) && (mods & GLFW_MOD_SHIFT)) {  // the case table's exports
+      if (key == GLFW_KEY_C) a.cases.table.exportRequest = ui::TableExport::Csv;
+      if (key == GLFW_KEY_R) a.cases.table.exportRequest = ui::TableExport::ReferencesText;
+      if (key == GLFW_KEY_B) a.cases.table.exportRequest = ui::TableExport::Bibtex;
+      continue;
+    }
     if (mods & GLFW_MOD_CONTROL) {
       if (key == GLFW_KEY_E) r.exportImage = true;
       if (key == GLFW_KEY_S) r.saveScene = true;
