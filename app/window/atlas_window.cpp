@@ -71,7 +71,7 @@ void applyRequests(Atlas& a, ui::PanelRequests& req) {
   if (a.cases.removeTable >= 0) removeTable(a);
   ui::refreshCases(a.cases, a.editedFilter(), a.data.data, a.catalog);
   if (!req.cameraPreset.empty()) applyPreset(a, req.cameraPreset);
-  else refreshView(a, req.loadBody || !a.cameraMoved);
+  else refreshView(a, req.loadBody || !a.cameraMoved, req.loadBody);
   if (a.calib.undoRequested) undoAnchor(a);
   if (a.calib.saveRequested) saveSiteMap(a);
   if (a.clickedX >= 0 && a.calib.placing) {
@@ -175,7 +175,7 @@ int runGui(const GuiOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
     int w, h;
     glfwGetFramebufferSize(a.win, &w, &h);
-    if (w != a.fbWidth || h != a.fbHeight) resize(a, w, h), framesToDraw = 3;
+    if (w != a.fbWidth || h != a.fbHeight) resize(a, w, h), framesToDraw = 3, a.composedVm.clear();  // re-frame
     if (w == 0 || h == 0) continue;  // minimised
 
     ImGui_ImplOpenGL3_NewFrame();
