@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -23,7 +24,9 @@ int main(int argc, char** argv) {
                "Without a sub-command the atlas window opens (on a machine without a display it\n"
                "renders the default view to lesion-atlas-default.png instead).\n"
                "Exit codes: 0 ok, 1 bad input (missing or unreadable file, invalid data), 2 usage."};
-  app.set_version_flag("--version", std::string("lesion-atlas ") + la::versionString());
+  // The data folder is part of the answer: an installed or unpacked copy says which data it runs on.
+  app.set_version_flag("--version", std::string("lesion-atlas ") + la::versionString() + "\ndata: " +
+                                        la::assetsDir().string());
   std::string scenePath, body, screenshot, openCase;
   std::vector<std::string> dataFiles, mappings, include, exclude;
   app.add_option("--scene", scenePath, "Open this scene file (JSON) in the window");
@@ -47,6 +50,14 @@ int main(int argc, char** argv) {
   app.add_option("--record-turntable", recordTurntable, "Window mode: record a turntable as its button does, then quit")
       ->group("");
   app.add_option("--turntable-frames", turntableFrames, "Frames for --record-turntable")->group("");
+  std::string selectCase, hoverCase, hoverAt;
+  bool withConfig = false;
+  std::string keys;
+  app.add_option("--keys", keys, "Window mode: press these keys, one per frame (e.g. Ctrl+T,F1,Escape; test hook)")->group("");
+  app.add_option("--select", selectCase, "Window mode: select this case's row as a click would (test hook)")->group("");
+  app.add_option("--hover-case", hoverCase, "Window mode: hover this case's marker, print the tooltip (test hook)")->group("");
+  app.add_option("--hover", hoverAt, "Window mode: hover display pixel X,Y (origin bottom-left), print the tooltip")->group("");
+  app.add_flag("--with-config", withConfig, "Test runs: read and write the settings file all the same")->group("");
 
   int exitCode = la::cli::kOk;
   la::cli::registerRenderCommand(app, exitCode);
@@ -115,6 +126,27 @@ int main(int argc, char** argv) {
     return la::cli::kUsage;
   }
   gui.openCase = openCase;
+  gui.selectCase = selectCase;
+  gui.hoverCase = hoverCase;
+  if (!hoverAt.empty()) {
+    int hx = 0, hy = 0;
+    if (std::sscanf(hoverAt.c_str(), "%d,%d", &hx, &hy) != 2) {
+      std::cerr << "error: --hover: expected X,Y, got '" << hoverAt << "'\n";
+      return la::cli::kUsage;
+    }
+    gui.hoverAt = std::make_pair(hx, hy);
+  }
+  if (!keys.empty()) {
+    std::string error;
+    if (!la::window::parseKeys(keys, gui.keys, &error)) {
+      std::cerr << "error: --keys: " << error << "\n";
+      return la::cli::kUsage;
+    }
+  }
+  // Settings (size, layout, last view) belong to people, not to test runs that save a picture.
+  gui.useConfig = withConfig || (screenshot.empty() && exportPicture.empty());
+  gui.sceneGiven = !scenePath.empty() || !specs.empty() || !body.empty() || !view.empty() || !include.empty() ||
+                   !exclude.empty();
   try {
     la::cli::PrivateDisplay display;  // only for --screenshot without a display
     return la::window::runGui(gui);

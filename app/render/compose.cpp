@@ -338,6 +338,7 @@ Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const 
       for (MarkerSpec& m : pc.layout.markers) m.sideUnstated = m.sideUnstated || ctx.data.cases[m.caseIndex].sex == Sex::Unknown;
     out.panes.push_back(std::move(pc));
   }
+  out.figures = figures;
   const auto rare = rareSites(all, ctx.catalog, vm.rareMax);
   out.rareSites = rare;
   const std::set<std::string> rareSet(rare.begin(), rare.end());

@@ -48,6 +48,7 @@ struct Composition {
   size_t drawnTwice = 0;  // both figures: cases of unstated sex drawn on each figure
   size_t highlightCase = SIZE_MAX;
   std::vector<std::string> figureLabels;  // per pane: "built-in male", "body.obj"
+  std::vector<const Figure*> figures;     // per pane, owned by the BodyCache (site maps for hover and flights)
   size_t paneLabelLines = 0;              // lines of text above each pane
   std::vector<std::pair<std::string, std::string>> metadata;  // PNG text chunks (core pictureMetadata)
 };

@@ -2,7 +2,7 @@
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
-#include <vtkCellPicker.h>
+#include <vtkMatrix4x4.h>
 #include <vtkDiskSource.h>
 #include <vtkGlyph3DMapper.h>
 #include <vtkLightKit.h>
@@ -38,7 +38,9 @@ struct SceneView::Impl {
   vtkSmartPointer<vtkDiskSource> haloDisk = vtkSmartPointer<vtkDiskSource>::New();
   vtkSmartPointer<vtkDiskSource> rareDisk = vtkSmartPointer<vtkDiskSource>::New();
   std::vector<MarkerSpec> markerSpecs;
+  PickPoints pickPoints;  // markerSpecs packed for CPU picking
   double markerRadius = 0.01;
+  BodyProbe probe;
 };
 
 namespace {
@@ -110,6 +112,7 @@ vtkRenderer* SceneView::renderer() const { return impl_->renderer; }
 
 void SceneView::setBody(vtkPolyData* body) {
   impl_->body = body;
+  impl_->probe.setBody(body);
   impl_->bodyMapper->SetInputData(body);
   impl_->bodyMapper->ScalarVisibilityOff();
   impl_->bodyActor->SetVisibility(body != nullptr);
@@ -164,6 +167,7 @@ void SceneView::shareCamera(vtkCamera* camera) { impl_->renderer->SetActiveCamer
 
 void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius, const Palette& palette) {
   impl_->markerSpecs = markers;
+  impl_->pickPoints = packForPicking(markers);
   impl_->markerRadius = radius;
   setGlyphRadius(impl_->markers, radius);
   setGlyphRadius(impl_->markersFaint, radius);
@@ -220,14 +224,47 @@ void SceneView::setAnchorPoints(const std::vector<std::array<double, 3>>& points
 }
 
 bool SceneView::pickSurface(double x, double y, std::array<double, 3>& position, std::array<double, 3>& normal) const {
-  auto picker = vtkSmartPointer<vtkCellPicker>::New();
-  picker->SetTolerance(0.0005);
-  picker->PickFromListOn();
-  picker->AddPickList(impl_->bodyActor);
-  if (!picker->Pick(x, y, 0, impl_->renderer)) return false;
-  picker->GetPickPosition(position.data());
-  picker->GetPickNormal(normal.data());
+  BodyProbe::Hit hit;
+  if (!pickSkin(x, y, hit)) return false;
+  position = hit.position;
+  normal = hit.normal;
   return true;
+}
+
+bool SceneView::pickSkin(double x, double y, BodyProbe::Hit& hit) const {
+  if (!impl_->body || !impl_->bodyActor->GetVisibility()) return false;
+  vtkRenderer* ren = impl_->renderer;
+  ren->ResetCameraClippingRange();
+  double nearW[4], farW[4];
+  ren->SetDisplayPoint(x, y, 0.0);
+  ren->DisplayToWorld();
+  ren->GetWorldPoint(nearW);
+  ren->SetDisplayPoint(x, y, 1.0);
+  ren->DisplayToWorld();
+  ren->GetWorldPoint(farW);
+  if (nearW[3] == 0 || farW[3] == 0) return false;
+  const Vec3 a{nearW[0] / nearW[3], nearW[1] / nearW[3], nearW[2] / nearW[3]};
+  const Vec3 b{farW[0] / farW[3], farW[1] / farW[3], farW[2] / farW[3]};
+  return impl_->probe.firstHit(a, b, hit);
+}
+
+const BodyProbe& SceneView::probe() const { return impl_->probe; }
+
+ScreenProjection SceneView::projection() const {
+  vtkRenderer* ren = impl_->renderer;
+  vtkCamera* cam = ren->GetActiveCamera();
+  ScreenProjection p;
+  int size[2] = {1, 1}, origin[2] = {0, 0};
+  ren->GetTiledSizeAndOrigin(&size[0], &size[1], &origin[0], &origin[1]);
+  p.x0 = origin[0], p.y0 = origin[1], p.width = size[0], p.height = size[1];
+  // The same matrix WorldToDisplay uses (aspect of the pane; window centre shifts included).
+  vtkMatrix4x4* m = cam->GetCompositeProjectionTransformMatrix(ren->GetTiledAspectRatio(), -1, 1);
+  for (int r = 0; r < 4; ++r)
+    for (int c = 0; c < 4; ++c) p.matrix[size_t(r * 4 + c)] = m->GetElement(r, c);
+  cam->GetPosition(p.eye.data());
+  p.perspective = !cam->GetParallelProjection();
+  cam->GetDirectionOfProjection(p.viewDirection.data());
+  return p;
 }
 
 void SceneView::setHighlightedCase(size_t caseIndex) {
@@ -241,24 +278,20 @@ void SceneView::setHighlightedCase(size_t caseIndex) {
 }
 
 int SceneView::pickMarker(double x, double y, double tol) const {
-  vtkRenderer* ren = impl_->renderer;
-  double cam[3];
-  ren->GetActiveCamera()->GetPosition(cam);
-  int best = -1;
-  double bestD = tol * tol;
-  for (size_t i = 0; i < impl_->markerSpecs.size(); ++i) {
-    const MarkerSpec& m = impl_->markerSpecs[i];
-    const double toCam[3] = {cam[0] - m.position[0], cam[1] - m.position[1], cam[2] - m.position[2]};
-    if (toCam[0] * m.normal[0] + toCam[1] * m.normal[1] + toCam[2] * m.normal[2] <= 0) continue;  // far side
-    ren->SetWorldPoint(m.position[0], m.position[1], m.position[2], 1.0);
-    ren->WorldToDisplay();
-    double d[3];
-    ren->GetDisplayPoint(d);
-    const double dd = (d[0] - x) * (d[0] - x) + (d[1] - y) * (d[1] - y);
-    const double tol2 = bestD * m.scale * m.scale;  // bubbles are bigger targets
-    if (dd < tol2 && dd < (best < 0 ? tol2 : bestD)) bestD = dd, best = int(i);
+  const ScreenProjection proj = projection();
+  const auto candidates = markerCandidates(impl_->pickPoints, proj, x, y, tol);
+  for (const MarkerCandidate& c : candidates) {
+    const MarkerSpec& m = impl_->markerSpecs[c.index];
+    // Hidden when the body lies between the eye and the marker. The marker sits one radius above
+    // its skin, so the last stretch of the ray (two radii) may touch the skin it rests on.
+    const Vec3 eye = proj.perspective ? proj.eye : sub(m.position, scale(proj.viewDirection, 1e3));
+    const Vec3 to = m.position;
+    const double len = length(sub(to, eye));
+    const double keep = std::max(0.0, 1.0 - 2.0 * impl_->markerRadius * std::max(1.0, m.scale) / std::max(len, 1e-9));
+    if (impl_->body && impl_->probe.crosses(eye, add(eye, scale(sub(to, eye), keep)))) continue;
+    return int(c.index);
   }
-  return best;
+  return -1;
 }
 
 void SceneView::applyCamera(const CameraSpec& spec, double aspect, ViewBand band) {

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/marker_layout.hpp"
+#include "core/marker_pick.hpp"
+#include "render/body_probe.hpp"
 #include "core/palette.hpp"
 #include "core/view_model.hpp"
 
@@ -79,11 +81,18 @@ class SceneView {
   void setAnchorPoints(const std::vector<std::array<double, 3>>& points, int current);
   // The body surface under display pixel (x, y), origin bottom-left: position and outward normal.
   bool pickSurface(double x, double y, std::array<double, 3>& position, std::array<double, 3>& normal) const;
+  // The same, with the mesh vertex nearest the hit (for the site under the cursor).
+  bool pickSkin(double x, double y, BodyProbe::Hit& hit) const;
+  // Ray questions about the body (CPU, a locator built once per body).
+  const BodyProbe& probe() const;
+  // The camera's world-to-display mapping for this pane now (CPU picking).
+  ScreenProjection projection() const;
 
   // Rings the markers of one case (index into Dataset::cases); SIZE_MAX for none.
   void setHighlightedCase(size_t caseIndex);
-  // Index into markers() of the front-facing marker nearest display pixel (x, y), origin
-  // bottom-left, within `tolerancePx`; -1 when none.
+  // Index into markers() of the marker nearest display pixel (x, y), origin bottom-left, within
+  // `tolerancePx`, that faces the camera and is not hidden behind the body; -1 when none. On the
+  // CPU: one projection per marker, then a ray test for the few nearest.
   int pickMarker(double x, double y, double tolerancePx = 14) const;
 
  private:

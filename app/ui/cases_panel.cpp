@@ -8,13 +8,10 @@
 
 #include "core/marker_layout.hpp"
 #include "ui/filter_panel.hpp"
+#include "ui/same_site.hpp"
 
 namespace la::ui {
 namespace {
-
-void tip(const char* t) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t);
-}
 
 std::string siteLabel(const SiteCatalog& cat, const Lesion& l) {
   const Site* s = cat.byId(l.siteId);
@@ -96,41 +93,7 @@ bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, cons
   std::snprintf(header, sizeof header, "Cases: %zu of %zu shown, %s###cases", s.matches.size(), data.cases.size(),
                 formatCount(s.stats.patients, CountUnit::Patients).c_str());
   if (ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen)) {
-    const CaseFilter& f = filter;
-    if (ImGui::BeginTable("##caselist", 4,
-                          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
-                              ImGuiTableFlags_Resizable,
-                          ImVec2(0, 220))) {
-      ImGui::TableSetupScrollFreeze(0, 1);
-      ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed, 52);
-      ImGui::TableSetupColumn("age", ImGuiTableColumnFlags_WidthFixed, 58);
-      ImGui::TableSetupColumn("sex", ImGuiTableColumnFlags_WidthFixed, 30);
-      ImGui::TableSetupColumn("sites");
-      ImGui::TableHeadersRow();
-      for (const Case* c : s.matches) {
-        const int idx = int(c - data.cases.data());
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        if (ImGui::Selectable(c->id.c_str(), s.selected == idx, ImGuiSelectableFlags_SpanAllColumns)) {
-          s.selected = idx;
-          s.showCase = true;
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c->source.citation.c_str());
-        ImGui::TableNextColumn();
-        std::string age = c->age.hasNumber() || c->age.ageClass != AgeClass::None ? formatAge(c->age) : "?";
-        const std::string how = describeAgeMatch(c->age, f);
-        if (how == "overlaps") age += "*";  // a series range only partly inside the age filter
-        ImGui::TextUnformatted(age.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(c->sex == Sex::Unknown ? "?" : toString(c->sex));
-        ImGui::TableNextColumn();
-        std::string sites;
-        for (const Lesion& l : c->lesions) sites += (sites.empty() ? "" : ", ") + siteLabel(catalog, l);
-        ImGui::TextUnformatted(sites.c_str());
-      }
-      ImGui::EndTable();
-    }
-    if (filter.age) ImGui::TextDisabled("* age range only overlaps the filter");
+    drawCaseTable(s, data, catalog, filter);
     if (!s.drawingNote.empty()) ImGui::TextWrapped("%s", s.drawingNote.c_str());
     ImGui::Checkbox("Show distribution", &s.showStats);
   }
@@ -211,23 +174,7 @@ void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catal
     ImGui::TextDisabled("%s", data.tables[c.table].attribution.c_str());
 
   sectionTitle("Also reported at these sites");
-  for (const Lesion& l : c.lesions) {
-    if (l.siteId == "unspecified") continue;
-    int others = 0;
-    for (const Case& o : data.cases) {
-      if (&o == &c) continue;
-      for (const Lesion& ol : o.lesions)
-        if (catalog.isWithin(ol.siteId, l.siteId)) {
-          ++others;
-          break;
-        }
-    }
-    const Site* site = catalog.byId(l.siteId);
-    ImGui::BulletText("%s: %d other case%s", site ? site->name.c_str() : l.siteId.c_str(), others, others == 1 ? "" : "s");
-    ImGui::SameLine();
-    std::string b = "show##" + l.siteId;
-    if (ImGui::SmallButton(b.c_str())) s.siteRequest = l.siteId;
-  }
+  drawSameSite(s, c, data, catalog);
   if (!content.differentials.empty()) {
     sectionTitle("Mistaken for (differential diagnosis)");
     for (const auto& d : content.differentials) ImGui::BulletText("%s", d.c_str());

@@ -9,6 +9,7 @@
 #include "core/content.hpp"
 #include "core/dataset.hpp"
 #include "core/site_catalog.hpp"
+#include "ui/case_table.hpp"
 
 namespace la::ui {
 
@@ -34,6 +35,12 @@ struct CasesState {
   int removeTable = -1;
   bool showCase = false;
   bool showStats = true;
+
+  // Exploring: the table, and where the user asked the camera to go (the window flies there).
+  CaseTableState table;
+  int flyCase = -1;            // a row or a same-site entry was chosen: fly to this case's markers
+  std::string flySite;         // a site on the case card or in the site tree: fly to it
+  std::string flySide;         // its side ("left", "right", "none"; empty: whichever has its cases)
 };
 
 // Recomputes matches and stats when the data or the filter changed. Cheap enough for every frame.

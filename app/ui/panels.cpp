@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/shortcuts.hpp"
+
 namespace la::ui {
 
 std::vector<std::string> splitList(const std::string& text) {
@@ -125,7 +127,10 @@ void viewSection(PanelRequests& r) {
     std::snprintf(tip, sizeof tip, "Frame the body from the %s (key %s)", p.name, p.key);
     tooltip(tip);
   }
-  if (ImGui::Button("Reset view (R)", ImVec2(-1, 0))) r.resetView = true;
+  if (ImGui::Button("Reset view (R)", ImVec2(150, 0))) r.resetView = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Whole body (B)", ImVec2(-1, 0))) r.flyHome = true;
+  tooltip("Fly back from a close-up to the whole figure, from the last preset's direction.");
   ImGui::TextDisabled("Drag: rotate   Shift/middle drag: pan");
   ImGui::TextDisabled("Wheel/right drag: zoom");
 }
@@ -209,6 +214,12 @@ void drawMainPanel(ViewModel& vm, ViewerState& s, PanelRequests& r, const std::f
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
         ImGui::EndMenu();
       }
+      if (ImGui::BeginMenu("Windows")) {
+        if (ImGui::MenuItem("Site tree", "Ctrl+T")) r.toggleSites = true;
+        if (ImGui::MenuItem("Distribution", "Ctrl+D")) r.toggleStats = true;
+        if (ImGui::MenuItem("Back to whole body", "B")) r.flyHome = true;
+        ImGui::EndMenu();
+      }
       if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Keyboard shortcuts", "F1", &s.showHelp);
         ImGui::MenuItem("ImGui demo (debug)", nullptr, &s.showDemo);
@@ -233,24 +244,15 @@ void drawMainPanel(ViewModel& vm, ViewerState& s, PanelRequests& r, const std::f
 
 void drawHelpWindow(ViewerState& s) {
   if (!s.showHelp) return;
-  ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(480, 0), ImGuiCond_FirstUseEver);
   if (ImGui::Begin("Keyboard shortcuts", &s.showHelp)) {
-    const char* rows[][2] = {{"1 .. 6", "front, back, left, right, 3/4, top view"},
-                             {"R", "reset view"},
-                             {"Ctrl+E", "export picture"},
-                             {"Ctrl+S / Ctrl+O", "save / open view"},
-                             {"F1", "this help"},
-                             {"Ctrl+Q", "quit"},
-                             {"Left drag", "rotate"},
-                             {"Shift+drag, middle drag", "pan"},
-                             {"Wheel, right drag", "zoom"}};
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-      for (auto& row : rows) {
+      for (const Shortcut& row : shortcuts()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row[0]);
+        ImGui::TextUnformatted(row.keys);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row[1]);
+        ImGui::TextUnformatted(row.action);
       }
       ImGui::EndTable();
     }

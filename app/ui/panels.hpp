@@ -56,6 +56,9 @@ struct PanelRequests {
   bool openScene = false;
   bool quit = false;
   SlidesRequests slides;
+  bool toggleSites = false;   // the site tree window
+  bool toggleStats = false;   // the distribution window
+  bool flyHome = false;       // back to the whole body
 };
 
 // The main side panel: `dataSections` (the case browser) first, then body, view, appearance,

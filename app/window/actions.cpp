@@ -93,7 +93,9 @@ void refreshView(Atlas& a, bool applyCamera, bool force) {
   ViewModel key = a.vm;
   key.camera = CameraSpec{};  // the camera lives in VTK while the user turns it
   const std::string text = serializeScene(key);
-  if (!force && !applyCamera && text == a.composedVm) return;
+  // Only a changed view is composed again (a new body, filter, mode, panel width or window size);
+  // composing on every frame would cost each hover and each flight frame tens of milliseconds.
+  if (!force && text == a.composedVm) return;
   const std::string previousBody = a.shown.figureLabels.empty() ? "" : a.shown.figureLabels.front();
   try {
     render::AtlasContext ctx{a.catalog, a.data.data, *a.bodies, a.sceneDir, a.data.versions};

@@ -25,6 +25,8 @@
 #include "ui/calibration_panel.hpp"
 #include "ui/cases_panel.hpp"
 #include "ui/panels.hpp"
+#include "ui/site_tree.hpp"
+#include "window/explore.hpp"
 
 struct GLFWwindow;
 
@@ -69,6 +71,11 @@ struct Atlas {
   std::string pendingImportName;
   int fbWidth = 0, fbHeight = 0;
   std::shared_ptr<TurntableRun> turntable;  // a turntable being recorded (slides_actions.cpp)
+
+  // Exploring: hover, flights, the site tree; whether settings are remembered (not in test runs).
+  ExploreState explore;
+  ui::SiteTreeState sites;
+  bool useConfig = false;
 
   void message(const std::string& m);
   double panelFraction() const;

@@ -21,6 +21,8 @@
 #include "window/presentation.hpp"
 #include "window/slides_actions.hpp"
 
+#include "window/settings.hpp"
+#include "window/table_export.hpp"
 extern "C" void glFinish();
 
 namespace la::window {
@@ -61,6 +63,7 @@ void drawPanels(Atlas& a, ui::PanelRequests& req) {
   });
   ui::drawCaseWindow(a.cases, a.data.data, a.catalog, a.content);
   ui::drawStatsWindow(a.cases, a.catalog);
+  ui::drawSiteTree(a.sites, a.cases, a.catalog);
   ui::drawHelpWindow(a.state);
   if (a.state.showDemo) ImGui::ShowDemoWindow(&a.state.showDemo);
 }
@@ -74,7 +77,7 @@ void applyRequests(Atlas& a, ui::PanelRequests& req) {
   if (a.cases.removeTable >= 0) removeTable(a);
   ui::refreshCases(a.cases, a.editedFilter(), a.data.data, a.catalog);
   if (!req.cameraPreset.empty()) applyPreset(a, req.cameraPreset);
-  else refreshView(a, req.loadBody || !a.cameraMoved);
+  else refreshView(a, req.loadBody || !a.cameraMoved, req.loadBody);
   if (a.calib.placeAnewRequested) placeSitesAnew(a);
   if (a.calib.undoRequested) undoAnchor(a);
   if (a.calib.saveRequested) saveSiteMap(a);
@@ -83,6 +86,10 @@ void applyRequests(Atlas& a, ui::PanelRequests& req) {
     a.clickedX = a.clickedY = -1;
   }
   refreshAnchors(a);
+  if (req.toggleSites) a.sites.show = !a.sites.show;
+  if (req.toggleStats) a.cases.showStats = !a.cases.showStats;
+  applyFlyRequests(a, req.flyHome);
+  exportTable(a);
 }
 
 // A click on a marker opens its case; the open case's markers are ringed in every pane.
@@ -94,6 +101,7 @@ void pickAndHighlight(Atlas& a) {
       if (m >= 0) {
         a.cases.selected = int(a.picture.pane(size_t(pane)).markers()[size_t(m)].caseIndex);
         a.cases.showCase = true;
+        a.cases.table.scrollToSelected = true;
       }
     }
     a.clickedX = a.clickedY = -1;
@@ -105,10 +113,23 @@ void pickAndHighlight(Atlas& a) {
   }
 }
 
-void openCase(Atlas& a, const std::string& id) {
+void openCase(Atlas& a, const std::string& id, bool asRowClick = false) {
   for (size_t i = 0; i < a.data.data.cases.size(); ++i)
-    if (a.data.data.cases[i].id == id) a.cases.selected = int(i), a.cases.showCase = true;
-  if (!a.cases.showCase) a.message("error: --case: no case with id " + id);
+    if (a.data.data.cases[i].id == id) {
+      if (asRowClick) a.cases.table.selectRequest = int(i);
+      a.cases.selected = int(i), a.cases.showCase = true;
+    }
+  if (!a.cases.showCase) a.message(std::string("error: ") + (asRowClick ? "--select" : "--case") + ": no case with id " + id);
+}
+
+// Test hooks after the window has settled: hover a pixel or a case's marker, select a row.
+void runHooks(Atlas& a, const GuiOptions& opt) {
+  if (!opt.selectCase.empty()) openCase(a, opt.selectCase, true);
+  if (opt.hoverAt) a.explore.forcedHover = opt.hoverAt;
+  if (!opt.hoverCase.empty()) {
+    a.explore.forcedHover = markerPixelOf(a, opt.hoverCase);
+    if (!a.explore.forcedHover) a.message("error: --hover-case: no visible marker of " + opt.hoverCase);
+  }
 }
 
 void shutdown(Atlas& a) {
@@ -124,8 +145,12 @@ void shutdown(Atlas& a) {
 
 }  // namespace
 
-int runGui(const GuiOptions& opt) {
+int runGui(const GuiOptions& options) {
+  GuiOptions opt = options;
+  std::string settingsNote;
+  const AppConfig config = loadSettings(opt, settingsNote);
   Atlas a;
+  a.useConfig = opt.useConfig;
   a.win = openWindow(opt);
   if (!a.win) return 1;
   glfwMakeContextCurrent(a.win);
@@ -133,7 +158,9 @@ int runGui(const GuiOptions& opt) {
   glfwGetFramebufferSize(a.win, &a.fbWidth, &a.fbHeight);
   setupVtk(a);
   setupImGui(a);
+  applySettings(a, config);
   loadAll(a, opt);
+  if (!settingsNote.empty()) a.message(settingsNote);
   refreshView(a, true, true);
   if (!opt.openCase.empty()) openCase(a, opt.openCase);
   if (!opt.recordTurntable.empty())
@@ -156,7 +183,7 @@ int runGui(const GuiOptions& opt) {
     } else if (a.pendingImport.valid()) {
       glfwWaitEventsTimeout(0.1);  // keep the spinner turning and pick up the result
       framesToDraw = std::max(framesToDraw, 1);
-    } else if (framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty()) {
+    } else if (framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty() && !a.explore.flight.active) {
       glfwWaitEvents();
       framesToDraw = 3;
     } else {
@@ -165,7 +192,7 @@ int runGui(const GuiOptions& opt) {
     const auto t0 = std::chrono::steady_clock::now();
     int w, h;
     glfwGetFramebufferSize(a.win, &w, &h);
-    if (w != a.fbWidth || h != a.fbHeight) resize(a, w, h), framesToDraw = 3;
+    if (w != a.fbWidth || h != a.fbHeight) resize(a, w, h), framesToDraw = 3, a.composedVm.clear();  // re-frame
     if (w == 0 || h == 0) continue;  // minimised
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -175,6 +202,10 @@ int runGui(const GuiOptions& opt) {
     drawPanels(a, req);
     routeMouse(a);
     routeKeys(a, req);
+    if (frameCount == 3) runHooks(a, opt);
+    // Test hook: one key per frame, so each sees the windows the one before it opened.
+    if (frameCount >= 3 && size_t(frameCount - 3) < opt.keys.size()) a.pressedKeys.push_back(opt.keys[size_t(frameCount - 3)]);
+    updateHover(a);
     ImGui::Render();
     // The panes start right of the panel; a moved or resized panel re-lays them out.
     if (a.state.panelRight != lastPanel) lastPanel = a.state.panelRight, a.composedVm.clear();
@@ -185,18 +216,21 @@ int runGui(const GuiOptions& opt) {
     if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
     quit = req.quit;
 
+    if (stepFlight(a)) framesToDraw = std::max(framesToDraw, 2);  // keep drawing until it lands
     for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->ResetCameraClippingRange();
     a.renWin->Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // A picture "with panel" is read from the finished back buffer, before it is swapped away.
     if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
     ++frameCount;
-    if (!opt.exportPicture.empty() && frameCount == 6) {
+    // Test runs wait for a flight (a selected row) to land before they save the picture.
+    const bool settled = frameCount >= 6 + int(opt.keys.size()) && !a.explore.flight.active && !quit;
+    if (!opt.exportPicture.empty() && settled) {
       a.state.exportSettings = {opt.exportPicture.string(), opt.exportWidth, opt.exportHeight, false, false};
       exportPicture(a, false);
       quit = true;
     }
-    if (!opt.screenshot.empty() && frameCount == 6) {
+    if (!opt.screenshot.empty() && settled) {
       a.state.exportSettings.path = opt.screenshot.string();
       exportPicture(a, true);
       quit = true;
@@ -211,6 +245,7 @@ int runGui(const GuiOptions& opt) {
     a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     --framesToDraw;
   }
+  saveSettings(a, config);
   shutdown(a);
   return 0;
 }

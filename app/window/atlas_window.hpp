@@ -2,6 +2,9 @@
 // The interactive atlas window (GLFW + VTK + ImGui).
 #include <chrono>
 #include <filesystem>
+#include <optional>
+#include <utility>
+#include <vector>
 #include <string>
 #include <vector>
 
@@ -32,7 +35,21 @@ struct GuiOptions {
   // exportHeight), then quit. Tests the window's path with its progress.
   std::filesystem::path recordTurntable;
   int turntableFrames = 72;
+
+  // Remembered settings (size, layout, last view: see window/settings.hpp). Off for test runs.
+  bool useConfig = true;
+  bool sceneGiven = false;  // the command line named the view (scene, data, body...): the last view is not reopened
+  // Test hooks: select a case as a click on its row does (the camera flies to it); hover a pixel
+  // (display coordinates, origin bottom-left) or a case's marker and print the tooltip's text.
+  std::string selectCase;
+  std::optional<std::pair<int, int>> hoverAt;
+  std::string hoverCase;
+  std::vector<std::pair<int, int>> keys;  // (GLFW key, modifiers) pressed one per frame after start (see parseKeys)
 };
+
+// "Ctrl+T,F1,Escape" -> GLFW key codes and modifiers for GuiOptions::keys; false and `error` for a
+// name it does not know. Names: A-Z, 0-9, F1-F12, Escape, Enter, Home; prefixes Ctrl+ and Shift+.
+bool parseKeys(const std::string& text, std::vector<std::pair<int, int>>& keys, std::string* error);
 
 // Runs until the window closes. Returns a process exit code (0 ok, 1 could not open a window).
 int runGui(const GuiOptions& options);

@@ -1,0 +1,45 @@
+#pragma once
+// Ray questions about one body surface, answered on the CPU with a cell locator built once per
+// body: the first skin point along a segment (what the cursor is over, whether a marker is hidden
+// behind the body), and whether a point lies inside the body (the camera's flight must not).
+#include <vtkSmartPointer.h>
+#include <vtkType.h>
+
+#include "core/fly_path.hpp"
+
+class vtkPolyData;
+class vtkStaticCellLocator;
+
+namespace la::render {
+
+class BodyProbe {
+ public:
+  BodyProbe();
+  ~BodyProbe();
+  // Forgets the locator when the body changes; it is rebuilt on the first question.
+  void setBody(vtkPolyData* body);
+  vtkPolyData* body() const { return body_; }
+
+  struct Hit {
+    double t = 0;      // 0..1 along the segment
+    Vec3 position{};
+    vtkIdType cell = -1;
+    vtkIdType vertex = -1;  // the cell's vertex nearest the hit
+    Vec3 normal{};     // the cell's geometric normal (outward for a consistently oriented mesh)
+  };
+  // The first surface point on the segment a -> b.
+  bool firstHit(const Vec3& a, const Vec3& b, Hit& hit) const;
+  // True when p lies inside the closed surface: the first surface met in an arbitrary direction
+  // is seen from its back side.
+  bool inside(const Vec3& p) const;
+  // True when the segment a -> b crosses the surface.
+  bool crosses(const Vec3& a, const Vec3& b) const;
+  // Builds the locator now (otherwise the first question pays for it).
+  void prepare() const;
+
+ private:
+  vtkPolyData* body_ = nullptr;
+  mutable vtkSmartPointer<vtkStaticCellLocator> locator_;
+};
+
+}  // namespace la::render

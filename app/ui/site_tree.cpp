@@ -1,0 +1,74 @@
+#include "ui/site_tree.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "ui/cases_panel.hpp"
+
+namespace la::ui {
+namespace {
+
+const ImVec4 kRare(0.75f, 0.35f, 0.05f, 1);
+
+void node(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, const Site& site,
+          const std::map<std::string, std::vector<const Site*>>& children) {
+  const auto it = t.counts.find(site.id);
+  const double total = it == t.counts.end() ? 0 : it->second.total;
+  const bool rare = std::find(s.rareSites.begin(), s.rareSites.end(), site.id) != s.rareSites.end();
+  const auto kids = children.find(site.id);
+  ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
+  if (kids == children.end()) flags |= ImGuiTreeNodeFlags_Leaf;
+  if (site.region) flags |= ImGuiTreeNodeFlags_DefaultOpen;
+  if (total == 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  const bool open = ImGui::TreeNodeEx(site.id.c_str(), flags, "%s", site.name.c_str());
+  if (total == 0) ImGui::PopStyleColor();
+  if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) s.flySite = site.id, s.flySide.clear();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s: %g cases here or below (%g at this site itself)\nclick: fly to it", site.name.c_str(), total,
+                      it == t.counts.end() ? 0.0 : it->second.own);
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - 110);
+  ImGui::Text("%g", total);
+  if (rare) {
+    ImGui::SameLine();
+    ImGui::TextColored(kRare, "rare");
+  }
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - 40);
+  ImGui::PushID(site.id.c_str());
+  if (ImGui::SmallButton("filter")) s.siteRequest = site.id;
+  ImGui::PopID();
+  if (!open) return;
+  if (kids != children.end())
+    for (const Site* k : kids->second) node(t, s, catalog, *k, children);
+  ImGui::TreePop();
+}
+
+}  // namespace
+
+void drawSiteTree(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog) {
+  if (!t.show) return;
+  if (t.builtFor != s.generation) {
+    t.counts = countBySite(s.matches, catalog, CountUnit::Cases);
+    t.builtFor = s.generation;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(340, vp->WorkSize.y * 0.6f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 400, vp->WorkPos.y + 40), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Sites", &t.show)) {
+    ImGui::End();
+    return;
+  }
+  ImGui::TextDisabled("cases of the current filter, each once per site");
+  if (s.rareMax >= 0) ImGui::TextDisabled("rare: at most %d cases in the view", s.rareMax);
+  std::map<std::string, std::vector<const Site*>> children;
+  std::vector<const Site*> roots;
+  for (const Site& site : catalog.sites()) {
+    if (site.coarse || site.id == "unspecified" || site.id == "other") continue;
+    (site.parent.empty() ? roots : children[site.parent]).push_back(&site);
+  }
+  for (const Site* r : roots) node(t, s, catalog, *r, children);
+  ImGui::End();
+}
+
+}  // namespace la::ui
