@@ -1,5 +1,7 @@
 #include "core/importer.hpp"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cmath>
 #include <optional>
@@ -291,7 +293,10 @@ ImportResult importFile(const std::filesystem::path& path, const ColumnMapping* 
     return res;
   }
   const bool json = mapping && !mapping->format.empty() ? mapping->format == "json" : endsWith(path.string(), ".json");
-  return importText(text, path.string(), json, mapping, catalog, options);
+  ImportResult r = importText(text, path.string(), json, mapping, catalog, options);
+  // Problems are found in passes (records, then fields); a reader of the list expects file order.
+  std::stable_sort(r.problems.begin(), r.problems.end(), [](const Problem& a, const Problem& b) { return a.line < b.line; });
+  return r;
 }
 
 bool mergeImport(Dataset& target, ImportResult&& result) {

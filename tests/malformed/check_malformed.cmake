@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.16)  # script mode: new policies, so "@FILE@" below is literal text
 # Runs one reader of lesion-atlas on one malformed file. Passes when the program exits 1 (bad
 # input), its message names the file, nothing crashed (no signal, no sanitizer report, no
 # uncaught exception), and, when MATCH is given, the message matches it (the line/field/reason).
