@@ -13,6 +13,12 @@ add_link_options(-fsanitize=address,undefined)
 add_library(la_sanitizer_defaults OBJECT ${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.cpp)
 target_compile_definitions(la_sanitizer_defaults PRIVATE
   LA_LSAN_SUPPRESSIONS="${CMAKE_CURRENT_LIST_DIR}/lsan.supp")
+# Mesa's software driver, used under Xvfb (tests and CI): kept loaded, see sanitizer_defaults.cpp.
+set(LA_DRI_DRIVER /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/dri/swrast_dri.so)
+if(EXISTS ${LA_DRI_DRIVER})
+  target_compile_definitions(la_sanitizer_defaults PRIVATE LA_DRI_DRIVER="${LA_DRI_DRIVER}")
+endif()
+target_link_libraries(la_sanitizer_defaults INTERFACE ${CMAKE_DL_LIBS})
 # Every target defined after this line links the object; only executables and shared libraries
 # use it (static archives carry a copy the linker never needs).
 link_libraries(la_sanitizer_defaults)
