@@ -145,6 +145,98 @@ void shutdown(Atlas& a) {
 
 }  // namespace
 
+namespace {
+
+// The loop's state between frames.
+struct Loop {
+  int framesToDraw = 3, frameCount = 0;
+  bool quit = false;
+  float lastPanel = -1.f;
+};
+
+// Redraw only on change: the loop blocks in glfwWaitEvents while idle; after an event a few
+// frames are drawn so ImGui can settle (hover highlights, layout changes).
+void waitForWork(Atlas& a, const GuiOptions& opt, Loop& l) {
+  if (slidesBusy(a)) {
+    glfwPollEvents();  // a turntable is recording: keep stepping it
+    l.framesToDraw = std::max(l.framesToDraw, 1);
+  } else if (a.pendingImport.valid()) {
+    glfwWaitEventsTimeout(0.1);  // keep the spinner turning and pick up the result
+    l.framesToDraw = std::max(l.framesToDraw, 1);
+  } else if (l.framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty() && !a.explore.flight.active) {
+    glfwWaitEvents();
+    l.framesToDraw = 3;
+  } else {
+    glfwPollEvents();
+  }
+}
+
+// Panels, input and test hooks of one frame; returns what they asked for.
+ui::PanelRequests buildUi(Atlas& a, const GuiOptions& opt, Loop& l) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  ui::PanelRequests req;
+  drawPanels(a, req);
+  routeMouse(a);
+  routeKeys(a, req);
+  if (l.frameCount == 3) runHooks(a, opt);
+  // Test hook: one key per frame, so each sees the windows the one before it opened.
+  if (l.frameCount >= 3 && size_t(l.frameCount - 3) < opt.keys.size())
+    a.pressedKeys.push_back(opt.keys[size_t(l.frameCount - 3)]);
+  updateHover(a);
+  ImGui::Render();
+  return req;
+}
+
+// Test runs and docs: save the export or the window once the view has settled, then quit.
+void finishScripted(Atlas& a, const GuiOptions& opt, Loop& l) {
+  // Test runs wait for a flight (a selected row) to land before they save the picture.
+  const bool settled = l.frameCount >= 6 + int(opt.keys.size()) && !a.explore.flight.active && !l.quit;
+  if (!opt.exportPicture.empty() && settled) {
+    a.state.exportSettings = {opt.exportPicture.string(), opt.exportWidth, opt.exportHeight, false, false};
+    exportPicture(a, false);
+    l.quit = true;
+  }
+  if (!opt.screenshot.empty() && settled) {
+    a.state.exportSettings.path = opt.screenshot.string();
+    exportPicture(a, true);
+    l.quit = true;
+  }
+}
+
+void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
+  const auto t0 = std::chrono::steady_clock::now();
+  ui::PanelRequests req = buildUi(a, opt, l);
+  // The panes start right of the panel; a moved or resized panel re-lays them out.
+  if (a.state.panelRight != l.lastPanel) l.lastPanel = a.state.panelRight, a.composedVm.clear();
+  applyRequests(a, req);
+  pickAndHighlight(a);
+  if (req.saveScene) saveView(a);
+  if (req.openScene) openView(a);
+  if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
+  l.quit = req.quit;
+  if (stepFlight(a)) l.framesToDraw = std::max(l.framesToDraw, 2);  // keep drawing until it lands
+  for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->ResetCameraClippingRange();
+  a.renWin->Render();
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // A picture "with panel" is read from the finished back buffer, before it is swapped away.
+  if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
+  ++l.frameCount;
+  finishScripted(a, opt, l);
+  glfwSwapBuffers(a.win);
+  if (opt.verbose && l.frameCount == 1) {
+    glFinishFn();
+    std::fprintf(stderr, "first complete frame %.0f ms after launch\n",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count());
+  }
+  serviceSlides(a, req);
+  a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  --l.framesToDraw;
+}
+
+}  // namespace
+
 int runGui(const GuiOptions& options) {
   GuiOptions opt = options;
   std::string settingsNote;
@@ -170,80 +262,14 @@ int runGui(const GuiOptions& options) {
     shutdown(a);
     return rc;
   }
-
-  // Redraw only on change: the loop blocks in glfwWaitEvents while idle; after an event a few
-  // frames are drawn so ImGui can settle (hover highlights, layout changes).
-  int framesToDraw = 3, frameCount = 0;
-  bool quit = false;
-  float lastPanel = -1.f;
-  while (!glfwWindowShouldClose(a.win) && !quit) {
-    if (slidesBusy(a)) {
-      glfwPollEvents();  // a turntable is recording: keep stepping it
-      framesToDraw = std::max(framesToDraw, 1);
-    } else if (a.pendingImport.valid()) {
-      glfwWaitEventsTimeout(0.1);  // keep the spinner turning and pick up the result
-      framesToDraw = std::max(framesToDraw, 1);
-    } else if (framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty() && !a.explore.flight.active) {
-      glfwWaitEvents();
-      framesToDraw = 3;
-    } else {
-      glfwPollEvents();
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+  Loop l;
+  while (!glfwWindowShouldClose(a.win) && !l.quit) {
+    waitForWork(a, opt, l);
     int w, h;
     glfwGetFramebufferSize(a.win, &w, &h);
-    if (w != a.fbWidth || h != a.fbHeight) resize(a, w, h), framesToDraw = 3, a.composedVm.clear();  // re-frame
+    if (w != a.fbWidth || h != a.fbHeight) resize(a, w, h), l.framesToDraw = 3, a.composedVm.clear();  // re-frame
     if (w == 0 || h == 0) continue;  // minimised
-
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    ui::PanelRequests req;
-    drawPanels(a, req);
-    routeMouse(a);
-    routeKeys(a, req);
-    if (frameCount == 3) runHooks(a, opt);
-    // Test hook: one key per frame, so each sees the windows the one before it opened.
-    if (frameCount >= 3 && size_t(frameCount - 3) < opt.keys.size()) a.pressedKeys.push_back(opt.keys[size_t(frameCount - 3)]);
-    updateHover(a);
-    ImGui::Render();
-    // The panes start right of the panel; a moved or resized panel re-lays them out.
-    if (a.state.panelRight != lastPanel) lastPanel = a.state.panelRight, a.composedVm.clear();
-    applyRequests(a, req);
-    pickAndHighlight(a);
-    if (req.saveScene) saveView(a);
-    if (req.openScene) openView(a);
-    if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
-    quit = req.quit;
-
-    if (stepFlight(a)) framesToDraw = std::max(framesToDraw, 2);  // keep drawing until it lands
-    for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->ResetCameraClippingRange();
-    a.renWin->Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    // A picture "with panel" is read from the finished back buffer, before it is swapped away.
-    if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
-    ++frameCount;
-    // Test runs wait for a flight (a selected row) to land before they save the picture.
-    const bool settled = frameCount >= 6 + int(opt.keys.size()) && !a.explore.flight.active && !quit;
-    if (!opt.exportPicture.empty() && settled) {
-      a.state.exportSettings = {opt.exportPicture.string(), opt.exportWidth, opt.exportHeight, false, false};
-      exportPicture(a, false);
-      quit = true;
-    }
-    if (!opt.screenshot.empty() && settled) {
-      a.state.exportSettings.path = opt.screenshot.string();
-      exportPicture(a, true);
-      quit = true;
-    }
-    glfwSwapBuffers(a.win);
-    if (opt.verbose && frameCount == 1) {
-      glFinishFn();
-      std::fprintf(stderr, "first complete frame %.0f ms after launch\n",
-                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count());
-    }
-    serviceSlides(a, req);
-    a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    --framesToDraw;
+    frame(a, opt, l);
   }
   saveSettings(a, config);
   shutdown(a);
