@@ -10,7 +10,7 @@
 # The full run of one target is, by hand (from the repository root):
 #   build-fuzz/tests/fuzz/fuzz_csv -runs=10000000 -max_total_time=600 -timeout=10 -rss_limit_mb=2048 \
 #     -max_len=4096 -dict=tests/fuzz/csv.dict -artifact_prefix=build-fuzz/fuzz-artifacts/csv/ \
-#     build-fuzz/fuzz-corpus/csv tests/fuzz/corpus/csv        (the JSON targets use json.dict)
+#     build-fuzz/fuzz-corpus/csv tests/fuzz/corpus/csv        (a target without its own <name>.dict uses json.dict)
 # after replaying the saved crashing inputs: build-fuzz/tests/fuzz/fuzz_csv -runs=0 tests/fuzz/regressions/csv
 # New inputs libFuzzer finds go to build-fuzz/fuzz-corpus/<target>/ (not committed: the committed
 # corpus stays small); a crashing input is written to build-fuzz/fuzz-artifacts/<target>/ and the
@@ -51,7 +51,9 @@ for t in "${TARGETS[@]}"; do
   # starve the search.
   args=(-runs="$RUNS" -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10 -rss_limit_mb=2048
         -print_final_stats=1 -artifact_prefix="$art/")
-  if [ "$t" = csv ]; then args+=(-dict=tests/fuzz/csv.dict); else args+=(-dict=tests/fuzz/json.dict); fi
+  # A target's own dictionary when it has one (csv, mesh_reply), else the JSON one.
+  dict=tests/fuzz/$t.dict; [ -f "$dict" ] || dict=tests/fuzz/json.dict
+  args+=(-dict="$dict")
   if [ "$CI" = 1 ]; then
     # CI starts from the committed seeds only, in a fresh folder, so every run is the same work.
     rm -rf "$work"; mkdir -p "$work"
