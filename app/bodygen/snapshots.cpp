@@ -5,7 +5,6 @@
 #include <vtkDataArray.h>
 #include <vtkLight.h>
 #include <vtkLightKit.h>
-#include <vtkPNGWriter.h>
 #include <vtkPointData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
@@ -19,6 +18,8 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+
+#include "render/png_io.hpp"
 
 namespace la::bodygen {
 
@@ -134,11 +135,8 @@ std::vector<std::filesystem::path> renderSnapshots(vtkPolyData* mesh, const Skel
     grab->SetInput(win);
     grab->ReadFrontBufferOff();
     grab->Update();
-    auto png = vtkSmartPointer<vtkPNGWriter>::New();
-    png->SetInputConnection(grab->GetOutputPort());
     const std::filesystem::path file = dir / (prefix + "-" + v.name + ".png");
-    png->SetFileName(file.string().c_str());
-    png->Write();
+    la::render::writePng(grab->GetOutput(), file);
     written.push_back(file);
   }
   return written;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/atomic_file.hpp"
+#include "core/input_limits.hpp"
 
 namespace fs = std::filesystem;
 
@@ -23,7 +24,7 @@ AppConfig loadConfig(const fs::path& path, std::string* warning) {
   std::error_code ec;
   if (path.empty() || !fs::exists(path, ec)) return c;
   try {
-    const nlohmann::json j = nlohmann::json::parse(readFile(path));
+    const nlohmann::json j = nlohmann::json::parse(readFile(path, limits::kSmallJsonBytes));
     if (!j.is_object()) throw std::runtime_error("not a JSON object");
     if (j.contains("window")) {
       c.width = j["window"].value("width", 0);

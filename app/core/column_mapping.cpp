@@ -5,6 +5,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/dataset.hpp"
+#include "core/input_limits.hpp"
 #include "core/json_text.hpp"
 #include "core/paths.hpp"
 
@@ -38,7 +39,7 @@ const std::vector<std::string>& mappingRoles() {
 ColumnMapping ColumnMapping::load(const std::filesystem::path& path) {
   std::string text;
   try {
-    text = readFile(path);
+    text = readFile(path, limits::kSmallJsonBytes);
   } catch (const IoError& e) {
     throw MappingError(e.what());
   }

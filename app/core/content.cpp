@@ -4,11 +4,12 @@
 #include <stdexcept>
 
 #include "core/atomic_file.hpp"
+#include "core/input_limits.hpp"
 
 namespace la {
 
 ContentInfo loadContent(const std::filesystem::path& path) {
-  const std::string text = readFile(path);
+  const std::string text = readFile(path, limits::kSmallJsonBytes);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);

@@ -10,6 +10,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/importer_detail.hpp"
+#include "core/input_limits.hpp"
 #include "core/json_text.hpp"
 #include "core/paths.hpp"
 
@@ -157,6 +158,43 @@ std::string jsonScalarText(const nlohmann::json& v) {
   return v.dump();
 }
 
+// The union of the records' keys becomes the columns, and every record gets a cell per column:
+// refused, before any cell is made, when the columns or the cells would pass the limits.
+bool jsonColumns(const nlohmann::json& arr, const std::string& label, std::unordered_map<std::string, size_t>& index,
+                 RawTable& raw, ImportResult& res) {
+  int n = 0;
+  for (const auto& rec : arr) {
+    ++n;
+    if (!rec.is_object()) continue;
+    for (const auto& [k, v] : rec.items()) {
+      (void)v;
+      if (index.count(k)) continue;
+      if (raw.header.size() == limits::kTableColumns) {
+        Problem p{label, n, import_detail::inQuotes(k),
+                  "this key would make column " + std::to_string(limits::kTableColumns + 1) +
+                      ": the records' keys are the table's columns, and a table has at most " +
+                      std::to_string(limits::kTableColumns) + " (docs/DATA.md, \"Size limits\"); not read",
+                  Severity::Error};
+        p.lineIsRecord = true;
+        res.problems.push_back(p);
+        return false;
+      }
+      index.emplace(k, raw.header.size());
+      raw.header.push_back(k);
+    }
+  }
+  if (arr.size() * raw.header.size() > limits::kTableCells) {
+    res.problems.push_back({label, 0, "(file)",
+                            std::to_string(arr.size()) + " records with " + std::to_string(raw.header.size()) +
+                                " distinct keys would make " + std::to_string(arr.size() * raw.header.size()) +
+                                " cells, over the limit of " + std::to_string(limits::kTableCells) +
+                                " (docs/DATA.md, \"Size limits\"); not read",
+                            Severity::Error});
+    return false;
+  }
+  return true;
+}
+
 bool readJson(std::string_view text, const std::string& label, RawTable& raw, ImportResult& res) {
   raw.json = true;
   // A nested cell is kept as its JSON text, and dump() recurses: refuse absurd nesting up front.
@@ -188,16 +226,7 @@ bool readJson(std::string_view text, const std::string& label, RawTable& raw, Im
     return false;
   }
   std::unordered_map<std::string, size_t> index;
-  for (const auto& rec : *arr) {
-    if (!rec.is_object()) continue;
-    for (const auto& [k, v] : rec.items()) {
-      (void)v;
-      if (!index.count(k)) {
-        index.emplace(k, raw.header.size());
-        raw.header.push_back(k);
-      }
-    }
-  }
+  if (!jsonColumns(*arr, label, index, raw, res)) return false;
   raw.rows.header = raw.header;
   std::vector<std::string> fields;
   int n = 0;
@@ -219,6 +248,10 @@ bool readJson(std::string_view text, const std::string& label, RawTable& raw, Im
 
 bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && toLower(s.substr(s.size() - suffix.size())) == suffix;
+}
+
+bool tableIsJson(const std::filesystem::path& path, const ColumnMapping* mapping) {
+  return mapping && !mapping->format.empty() ? mapping->format == "json" : endsWith(path.string(), ".json");
 }
 
 }  // namespace
@@ -283,7 +316,7 @@ ImportResult importFile(const std::filesystem::path& path, const ColumnMapping* 
                         const ImportOptions& options) {
   std::string text;
   try {
-    text = readFile(path);
+    text = readFile(path, tableIsJson(path, mapping) ? limits::kJsonTableBytes : limits::kCsvTableBytes);
   } catch (const IoError& e) {
     ImportResult res;
     std::string reason = e.what();
@@ -292,7 +325,7 @@ ImportResult importFile(const std::filesystem::path& path, const ColumnMapping* 
     res.problems.push_back({path.string(), 0, "(file)", reason, Severity::Error});
     return res;
   }
-  const bool json = mapping && !mapping->format.empty() ? mapping->format == "json" : endsWith(path.string(), ".json");
+  const bool json = tableIsJson(path, mapping);
   ImportResult r = importText(text, path.string(), json, mapping, catalog, options);
   // Problems are found in passes (records, then fields); a reader of the list expects file order.
   std::stable_sort(r.problems.begin(), r.problems.end(), [](const Problem& a, const Problem& b) { return a.line < b.line; });

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/input_limits.hpp"
 #include "core/scene_file.hpp"
 
 using nlohmann::json;
@@ -57,7 +58,7 @@ Playlist parsePlaylist(const std::string& text, const std::string& origin, const
 Playlist loadPlaylist(const fs::path& path) {
   std::string text;
   try {
-    text = readFile(path);
+    text = readFile(path, limits::kSmallJsonBytes);
   } catch (const IoError& e) {
     throw SceneError(e.what());
   }

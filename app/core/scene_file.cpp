@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/input_limits.hpp"
 #include "core/paths.hpp"
 #include "core/scene_filter_json.hpp"
 
@@ -220,7 +221,7 @@ ViewModel parseScene(const std::string& text, const std::string& origin) {
 ViewModel loadScene(const std::filesystem::path& path) {
   std::string text;
   try {
-    text = readFile(path);
+    text = readFile(path, limits::kSceneBytes);
   } catch (const IoError& e) {
     throw SceneError(e.what());
   }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/input_limits.hpp"
 
 namespace la {
 
@@ -24,7 +25,7 @@ std::string normalizeSiteKey(std::string_view text) {
 SiteCatalog SiteCatalog::load(const std::filesystem::path& path) {
   std::string text;
   try {
-    text = readFile(path);
+    text = readFile(path, limits::kSmallJsonBytes);
   } catch (const IoError& e) {
     throw CatalogError(e.what());
   }

@@ -1,6 +1,7 @@
 #include "core/site_map.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/input_limits.hpp"
 #include "core/json_text.hpp"
 #include "core/packed_ids.hpp"
 
@@ -211,7 +212,7 @@ SiteMap SiteMap::fromJsonText(std::string_view text, const std::string& label) {
   }
 }
 
-SiteMap SiteMap::load(const std::filesystem::path& path) { return fromJsonText(readFile(path), path.string()); }
+SiteMap SiteMap::load(const std::filesystem::path& path) { return fromJsonText(readFile(path, limits::kSiteMapBytes), path.string()); }
 
 void SiteMap::save(const std::filesystem::path& path) const {
   // One site per line keeps diffs of the committed maps readable.

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/input_limits.hpp"
 
 namespace la {
 
@@ -272,7 +273,7 @@ std::vector<TeachingCard> parseTeachingCards(std::string_view text, const std::s
 }
 
 std::vector<TeachingCard> loadTeachingCards(const std::filesystem::path& path) {
-  return parseTeachingCards(readFile(path), path.string());
+  return parseTeachingCards(readFile(path, limits::kSmallJsonBytes), path.string());
 }
 
 void checkTeachingCardRefs(const std::vector<TeachingCard>& cards, const Dataset& data, const SiteCatalog& catalog,

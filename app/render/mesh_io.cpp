@@ -22,6 +22,8 @@
 #include <cmath>
 #include <system_error>
 
+#include "core/atomic_file.hpp"
+
 namespace fs = std::filesystem;
 
 namespace la::render {
@@ -308,19 +310,18 @@ aiMesh* toAiMesh(vtkPolyData* mesh, const std::string& name, const fs::path& pat
   return m.release();
 }
 
-// Writes the scene as a glTF binary next to `path`, then renames it into place.
+// Encodes the scene as a glTF binary in memory and writes it like every other file the atlas
+// makes (core/atomic_file: temporary file, fsync, rename, folder fsync).
 void exportGlb(const aiScene& scene, const fs::path& path) {
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  const fs::path tmp = dir / ("." + path.filename().string() + ".tmp.glb");
   Assimp::Exporter exporter;
-  if (exporter.Export(&scene, "glb2", tmp.string()) != AI_SUCCESS) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
+  const aiExportDataBlob* blob = exporter.ExportToBlob(&scene, "glb2");
+  if (!blob || !blob->data || blob->size == 0)
     throw MeshLoadError(fail(path, std::string("glTF export failed: ") + exporter.GetErrorString()));
+  try {
+    la::writeFileAtomically(path, std::string_view(static_cast<const char*>(blob->data), blob->size));
+  } catch (const la::IoError& e) {
+    throw MeshLoadError(e.what());
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) throw MeshLoadError(fail(path, "cannot replace file: " + ec.message()));
 }
 
 }  // namespace

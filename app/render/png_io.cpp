@@ -3,10 +3,12 @@
 #include <vtkImageData.h>
 #include <vtkPNGWriter.h>
 #include <vtkSmartPointer.h>
+#include <vtkUnsignedCharArray.h>
 
 #include <cstring>
 #include <system_error>
 
+#include "core/atomic_file.hpp"
 #include "render/offscreen.hpp"
 
 namespace fs = std::filesystem;
@@ -41,18 +43,21 @@ void writePng(vtkImageData* img, const fs::path& out, const PngText& text) {
   const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw RenderError(out.string() + ": folder does not exist");
-  const fs::path tmp = dir / ("." + out.filename().string() + ".tmp.png");
+  // Encoded in memory, then written like every other file the atlas makes (core/atomic_file).
   auto writer = vtkSmartPointer<vtkPNGWriter>::New();
-  writer->SetFileName(tmp.c_str());
+  writer->WriteToMemoryOn();
   writer->SetInputData(img);
   for (const auto& [key, value] : text) writer->AddText(toLatin1(key).substr(0, 79).c_str(), toLatin1(value).c_str());
   writer->Write();
-  if (writer->GetErrorCode() != 0) {
-    fs::remove(tmp, ec);
-    throw RenderError(out.string() + ": cannot write PNG");
+  vtkUnsignedCharArray* bytes = writer->GetResult();
+  if (writer->GetErrorCode() != 0 || !bytes || bytes->GetNumberOfValues() == 0)
+    throw RenderError(out.string() + ": cannot encode PNG");
+  try {
+    writeFileAtomically(out, std::string_view(reinterpret_cast<const char*>(bytes->GetPointer(0)),
+                                              size_t(bytes->GetNumberOfValues())));
+  } catch (const IoError& e) {
+    throw RenderError(e.what());
   }
-  fs::rename(tmp, out, ec);
-  if (ec) throw RenderError(out.string() + ": cannot replace file: " + ec.message());
 }
 
 void writeRgbaPng(const unsigned char* pixels, int width, int height, const fs::path& out, const PngText& text) {

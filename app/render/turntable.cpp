@@ -8,6 +8,7 @@
 #include <cmath>
 #include <system_error>
 
+#include "core/atomic_file.hpp"
 #include "core/video_encoder.hpp"
 #include "render/offscreen.hpp"
 #include "render/picture.hpp"
@@ -165,9 +166,11 @@ void TurntableRecorder::finish() {
     }
     s.stats.encodeSeconds += since(t0);
     s.stats.encoderCpuSeconds = s.ffmpeg->cpuSeconds();
-    std::error_code ec;
-    fs::rename(s.tmp, s.out, ec);
-    if (ec) throw RenderError(s.out.string() + ": cannot replace file: " + ec.message());
+    try {
+      replaceFileAtomically(s.tmp, s.out);
+    } catch (const IoError& e) {
+      throw RenderError(e.what());
+    }
   }
   s.stats.seconds = since(s.start);
 }

@@ -294,3 +294,37 @@ TEST_CASE("import: a left/right side on a site without sides is flagged", "[impo
   REQUIRE(r.loaded == 1);
   CHECK(r.data.cases[0].lesions[0].side == la::Side::Left);
 }
+
+// A JSON table's columns are the union of its records' keys, and every record gets a cell for
+// each: records with many distinct keys would multiply into billions of cells. Limits (1000
+// columns, 32 Mi cells) are checked before any cell is made.
+TEST_CASE("import limits: a JSON table whose keys pass 1000 columns is refused, naming the record and key", "[import][errors]") {
+  std::string json = "[";
+  for (int r = 0; r < 11; ++r) {
+    json += r ? ",{" : "{";
+    for (int k = 0; k < 100; ++k) json += (k ? ",\"" : "\"") + ("r" + std::to_string(r) + "k" + std::to_string(k)) + "\":1";
+    json += "}";
+  }
+  json += "]";
+  const auto r = importText(json, "keys.json", true, nullptr, la::test::catalog());
+  CHECK_FALSE(r.ok);
+  CHECK(r.data.cases.empty());
+  REQUIRE(r.problems.size() == 1);
+  // Record 11 (1-based) brings key 1001: its first key.
+  CHECK(r.problems[0].format() == "keys.json:#11: 'r10k0': this key would make column 1001: the records' keys are the "
+                                  "table's columns, and a table has at most 1000 (docs/DATA.md, \"Size limits\"); not read");
+}
+
+TEST_CASE("import limits: records times columns over 32 Mi cells is refused before the cells are made", "[import][errors]") {
+  // 34000 records and one of them with 1000 keys: 34 million cells, from 300 kB of text.
+  std::string json = "[{";
+  for (int k = 0; k < 1000; ++k) json += (k ? ",\"k" : "\"k") + std::to_string(k) + "\":1";
+  json += "}";
+  for (int r = 1; r < 34000; ++r) json += ",{}";
+  json += "]";
+  const auto r = importText(json, "wide.json", true, nullptr, la::test::catalog());
+  CHECK_FALSE(r.ok);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].format() == "wide.json:0: (file): 34000 records with 1000 distinct keys would make 34000000 cells, "
+                                  "over the limit of 33554432 (docs/DATA.md, \"Size limits\"); not read");
+}

@@ -1,0 +1,31 @@
+# Every file the atlas writes goes through core/atomic_file (temporary file in the same folder,
+# fsync, rename, folder fsync): fails when code under app/ writes or renames a file another way.
+# The one exception is atomic_file.cpp itself; a VTK writer may encode into memory.
+set(patterns "std::ofstream" "std::fstream" "fopen[ \t]*\\(" "[^_a-zA-Z]rename[ \t]*\\(" "\\.Export[ \t]*\\(" "Writer>::New")
+file(GLOB_RECURSE files "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.hpp")
+set(failures "")
+foreach(f IN LISTS files)
+  if(f MATCHES "app/core/atomic_file\\.cpp$")
+    continue()
+  endif()
+  file(STRINGS "${f}" lines)
+  file(READ "${f}" content)
+  foreach(line IN LISTS lines)
+    # Comments may mention these names.
+    if(line MATCHES "^[ \t]*//")
+      continue()
+    endif()
+    foreach(p IN LISTS patterns)
+      # A VTK writer that encodes to memory hands its bytes to writeFileAtomically (png_io.cpp).
+      if(p STREQUAL "Writer>::New" AND content MATCHES "WriteToMemoryOn")
+        continue()
+      endif()
+      if(line MATCHES "${p}")
+        string(APPEND failures "\n  ${f}: '${line}'")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(failures)
+  message(FATAL_ERROR "files written without core/atomic_file (writeFileAtomically, replaceFileAtomically):${failures}")
+endif()
