@@ -3,12 +3,17 @@
 // each frame ended by reading the pixels back (so the GPU or llvmpipe has finished it). Reports the
 // median frame time for: the body alone, body + the built-in dataset, body + 10k and 100k SYNTHETIC
 // lesions at distinct points of the skin (no bubbles, so the marker cost shows), the interactive
-// level of detail used while dragging, and, in the same run, a plain vtkPolyDataMapper drawing the
+// level of detail used while dragging (and at the half resolution the window draws then), the
+// cost of each feature of the view switched off in turn, and, in the same run, a plain vtkPolyDataMapper drawing the
 // same mesh (the floor any viewer of this mesh pays). Needs an X display (or starts a private Xvfb).
 #include <benchmark/benchmark.h>
 
 #include <vtkActor.h>
+#include <vtkActorCollection.h>
 #include <vtkCamera.h>
+#include <vtkLight.h>
+#include <vtkOpenGLShaderProperty.h>
+#include <vtkProperty.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkRenderWindow.h>
@@ -123,6 +128,46 @@ void BM_Frame_BuiltinDataset_Dragging(benchmark::State& state) {
 }
 BENCHMARK(BM_Frame_BuiltinDataset_Dragging)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// What the window draws while the user drags: the interactive level of detail at half resolution
+// (setRenderScale(0.5); the window then stretches it over the screen with one GL blit, not
+// counted here because an offscreen window has nothing to blit to).
+void BM_Frame_Moving(benchmark::State& state) {
+  Setup s(state.range(0) == 1);
+  for (size_t i = 0; i < s.picture.paneCount(); ++i) s.picture.pane(i).setInteractive(true);
+  s.picture.setRenderScale(0.5);
+  s.win->Render();  // the Gouraud shader variant compiled before timing
+  turn(state, s.win, s.picture.camera());
+}
+// Argument 0: the body alone; 1: with the built-in dataset.
+BENCHMARK(BM_Frame_Moving)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The price of each feature of the view, one switched off at a time (built-in dataset shown):
+// 0 nothing off, 1 FXAA, 2 Phong (Gouraud instead), 3 the five-light kit (one headlight instead),
+// 4 the rim-light shader, 5 all four off.
+void BM_Frame_WithoutFeature(benchmark::State& state) {
+  Setup s(true);
+  const int off = int(state.range(0));
+  vtkRenderer* ren = s.picture.pane(0).renderer();
+  if (off == 1 || off == 5) ren->SetUseFXAA(false);
+  vtkActorCollection* actors = ren->GetActors();
+  actors->InitTraversal();
+  while (vtkActor* actor = actors->GetNextActor()) {
+    auto* shader = vtkOpenGLShaderProperty::SafeDownCast(actor->GetShaderProperty());
+    if (!shader || shader->GetNumberOfShaderReplacements() == 0) continue;  // the body has the rim shader
+    if (off == 2 || off == 5) actor->GetProperty()->SetInterpolationToGouraud();
+    if (off == 4 || off == 5) shader->ClearAllFragmentShaderReplacements();
+  }
+  if (off == 3 || off == 5) {
+    ren->RemoveAllLights();
+    auto head = vtkSmartPointer<vtkLight>::New();
+    head->SetLightTypeToHeadlight();
+    ren->AddLight(head);
+  }
+  s.win->Render();  // shader variants compiled before timing
+  turn(state, s.win, s.picture.camera());
+}
+BENCHMARK(BM_Frame_WithoutFeature)->DenseRange(0, 5)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 void BM_Frame_SyntheticMarkers(benchmark::State& state) {
   Setup s(false);
   la::render::SceneView& pane = s.picture.pane(0);
@@ -132,8 +177,10 @@ void BM_Frame_SyntheticMarkers(benchmark::State& state) {
 }
 BENCHMARK(BM_Frame_SyntheticMarkers)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
-// The floor: the same mesh through a plain mapper, default lighting, nothing else.
+// The floor: the same mesh through a plain mapper, default lighting, nothing else; at full
+// resolution (argument 100) and at the half resolution the window uses while the view moves (50).
 void BM_Frame_PlainMapper(benchmark::State& state) {
+  const int w = int(kW * state.range(0) / 100), h = int(kH * state.range(0) / 100);
   display();
   auto mesh = bodies().get("male", {}).mesh;
   auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
@@ -146,12 +193,12 @@ void BM_Frame_PlainMapper(benchmark::State& state) {
   auto win = vtkSmartPointer<vtkRenderWindow>::New();
   win->SetOffScreenRendering(1);
   win->SetMultiSamples(0);
-  win->SetSize(kW, kH);
+  win->SetSize(w, h);
   win->AddRenderer(ren);
   win->Render();
   turn(state, win, ren->GetActiveCamera());
 }
-BENCHMARK(BM_Frame_PlainMapper)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_Frame_PlainMapper)->Arg(100)->Arg(50)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 

@@ -1,6 +1,9 @@
 #include "render/picture.hpp"
 
 #include <vtkCamera.h>
+#include <vtkOpenGLRenderWindow.h>
+#include <vtkOpenGLState.h>
+#include <vtk_glew.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
@@ -48,13 +51,26 @@ double Picture::paneAspect(int width, int height) const {
   return h > 0 ? w / h : 1.0;
 }
 
-void Picture::setImageSize(int width, int height) { annotations_.setImageSize(width, height); }
+void Picture::setImageSize(int width, int height) {
+  imageWidth_ = width, imageHeight_ = height;
+  annotations_.setImageSize(int(width * scale_), int(height * scale_));
+}
+
+void Picture::setRenderScale(double scale) {
+  scale_ = scale;
+  background_->SetViewport(0, 0, scale_, scale_);
+  annotations_.renderer()->SetViewport(0, 0, scale_, scale_);
+  setImageSize(imageWidth_, imageHeight_);
+  layoutPanes();
+}
 
 void Picture::layoutPanes() {
   const double w = (frame_.right - frame_.left) / double(panes_.size());
+  const double s = scale_;
   for (size_t i = 0; i < panes_.size(); ++i) {
     vtkRenderer* r = panes_[i]->renderer();
-    r->SetViewport(frame_.left + w * double(i), frame_.bottom, frame_.left + w * double(i + 1), frame_.top);
+    r->SetViewport(s * (frame_.left + w * double(i)), s * frame_.bottom, s * (frame_.left + w * double(i + 1)),
+                   s * frame_.top);
   }
 }
 
@@ -78,6 +94,18 @@ int Picture::paneAt(double x) const {
   if (x < frame_.left || x > frame_.right) return -1;
   const int i = int((x - frame_.left) / w);
   return i < int(panes_.size()) ? i : int(panes_.size()) - 1;
+}
+
+void presentScaled(vtkRenderWindow* window, double scale) {
+  auto* gl = vtkOpenGLRenderWindow::SafeDownCast(window);
+  if (!gl) return;
+  const int* size = gl->GetSize();
+  const int w = size[0], h = size[1];
+  vtkOpenGLState* state = gl->GetState();
+  state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  state->vtkglDrawBuffer(GL_BACK);
+  gl->BlitDisplayFramebuffer(0, 0, 0, int(w * scale + 0.5), int(h * scale + 0.5), 0, 0, w, h, GL_COLOR_BUFFER_BIT,
+                             GL_LINEAR);
 }
 
 }  // namespace la::render

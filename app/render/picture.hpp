@@ -43,6 +43,13 @@ class Picture {
   double paneAspect(int width, int height) const;
   void setImageSize(int width, int height);
 
+  // Draws the whole picture into the lower-left `scale` x `scale` part of the window (panes,
+  // background and annotations, text sized for the smaller image); presentScaled() then stretches
+  // that part over the window. The window uses 0.5 while the view moves: a quarter of the pixels,
+  // so a software renderer keeps up with the mouse; 1 (the default) when the view rests.
+  void setRenderScale(double scale);
+  double renderScale() const { return scale_; }
+
   // The colour around and between the panes (and behind them); alpha 0 for a transparent picture.
   void setBackground(const std::array<double, 3>& rgb, double alpha);
   // Adds every renderer (panes, then annotations on layer 1) to a window, or removes them.
@@ -57,7 +64,14 @@ class Picture {
   vtkSmartPointer<vtkRenderer> background_;  // clears the whole picture first (layer 0)
   Annotations annotations_;
   PaneFrame frame_;
+  double scale_ = 1.0;
+  int imageWidth_ = 1, imageHeight_ = 1;
   vtkRenderWindow* attached_ = nullptr;  // panes added later join this window too
 };
+
+// After a picture drawn at renderScale() < 1 into a window that does not blit on its own
+// (vtkOpenGLRenderWindow frame blit mode NoBlit): stretches the drawn part over the window's
+// back buffer with linear filtering. Does nothing for windows that are not OpenGL.
+void presentScaled(vtkRenderWindow* window, double scale);
 
 }  // namespace la::render

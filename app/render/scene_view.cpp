@@ -20,6 +20,7 @@
 #include <cmath>
 
 #include "la_shaders.h"
+#include "render/body_lod.hpp"
 #include "render/marker_glyphs.hpp"
 
 namespace la::render {
@@ -29,6 +30,10 @@ struct SceneView::Impl {
   vtkSmartPointer<vtkActor> bodyActor = vtkSmartPointer<vtkActor>::New();
   vtkSmartPointer<vtkPolyDataMapper> bodyMapper = vtkSmartPointer<vtkPolyDataMapper>::New();
   vtkSmartPointer<vtkPolyData> body;
+  // The stand-in drawn while the view moves (body_lod.hpp), and what it was made from.
+  vtkSmartPointer<vtkPolyDataMapper> movingMapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+  vtkPolyData* movingFrom = nullptr;
+  vtkMTimeType movingFromTime = 0;
   vtkSmartPointer<vtkActor> markers = makeGlyphActor(0.01);       // side stated
   vtkSmartPointer<vtkActor> markersFaint = makeGlyphActor(0.01);  // side not stated
   vtkSmartPointer<vtkActor> anchors = makeGlyphActor(0.01);
@@ -155,10 +160,29 @@ void SceneView::setSkinColors(const std::vector<std::array<unsigned char, 3>>& p
 }
 
 void SceneView::setInteractive(bool dragging) {
-  impl_->renderer->SetUseFXAA(!dragging);
-  vtkProperty* p = impl_->bodyActor->GetProperty();
+  Impl& m = *impl_;
+  m.renderer->SetUseFXAA(!dragging);
+  vtkProperty* p = m.bodyActor->GetProperty();
   if (dragging) p->SetInterpolationToGouraud();
   else p->SetInterpolationToPhong();
+  vtkPolyData* shown = shownBody();
+  if (!dragging || !shown) {
+    m.bodyActor->SetMapper(m.bodyMapper);
+    return;
+  }
+  if (shown != m.movingFrom || shown->GetMTime() != m.movingFromTime) {
+    m.movingMapper->SetInputData(makeMovingStandIn(shown));
+    m.movingFrom = shown;
+    m.movingFromTime = shown->GetMTime();
+  }
+  const bool colored = m.bodyMapper->GetScalarVisibility() != 0;
+  m.movingMapper->SetScalarVisibility(colored);
+  if (colored) {
+    m.movingMapper->SetScalarModeToUsePointFieldData();
+    m.movingMapper->SelectColorArray("SkinColors");
+    m.movingMapper->SetColorModeToDirectScalars();
+  }
+  m.bodyActor->SetMapper(m.movingMapper);
 }
 
 void SceneView::setViewport(double x0, double x1) { impl_->renderer->SetViewport(x0, 0, x1, 1); }

@@ -63,6 +63,7 @@ struct Atlas {
   std::vector<std::pair<bool, SiteAnchor>> calibUndo;  // (existed before, previous value)
   bool anchorsDirty = true;
   int dragButton = -1;
+  bool dragMoved = false;         // the pointer moved since the press: a drag, not a click
   double pressX = 0, pressY = 0;     // where the left button went down (framebuffer pixels)
   int clickedX = -1, clickedY = -1;  // a left click without drag this frame (VTK display coords)
   std::vector<std::pair<int, int>> pressedKeys;  // (key, mods) pressed since the last frame

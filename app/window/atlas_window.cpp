@@ -7,6 +7,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <vtkCamera.h>
+#include <vtkOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
 
 #include <algorithm>
@@ -171,6 +172,21 @@ void waitForWork(Atlas& a, const GuiOptions& opt, Loop& l) {
   }
 }
 
+// While the user drags the view or a flight moves the camera, the picture is drawn at half
+// resolution, without FXAA and with Gouraud shading, and stretched over the window: a quarter of
+// the pixels, so a software renderer keeps up with the mouse. The first frame at rest is drawn
+// at full quality again (README, "Using the window").
+constexpr double kMovingScale = 0.5;
+
+void followMotion(Atlas& a) {
+  const bool moving = (a.dragButton >= 0 && a.dragMoved) || a.explore.flight.active;
+  const double scale = moving ? kMovingScale : 1.0;
+  if (scale == a.picture.renderScale()) return;
+  a.picture.setRenderScale(scale);
+  for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).setInteractive(moving);
+  a.renWin->SetFrameBlitMode(moving ? vtkOpenGLRenderWindow::NoBlit : vtkOpenGLRenderWindow::BlitToHardware);
+}
+
 // Panels, input and test hooks of one frame; returns what they asked for.
 ui::PanelRequests buildUi(Atlas& a, const GuiOptions& opt, Loop& l) {
   ImGui_ImplOpenGL3_NewFrame();
@@ -180,6 +196,7 @@ ui::PanelRequests buildUi(Atlas& a, const GuiOptions& opt, Loop& l) {
   drawPanels(a, req);
   routeMouse(a);
   routeKeys(a, req);
+  followMotion(a);  // before hover and picking, which read the panes' viewports
   if (l.frameCount == 3) runHooks(a, opt);
   // Test hook: one key per frame, so each sees the windows the one before it opened.
   if (l.frameCount >= 3 && size_t(l.frameCount - 3) < opt.keys.size())
@@ -219,6 +236,7 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
   if (stepFlight(a)) l.framesToDraw = std::max(l.framesToDraw, 2);  // keep drawing until it lands
   for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->ResetCameraClippingRange();
   a.renWin->Render();
+  if (a.picture.renderScale() < 1) render::presentScaled(a.renWin, a.picture.renderScale());
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   // A picture "with panel" is read from the finished back buffer, before it is swapped away.
   if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);

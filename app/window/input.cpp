@@ -30,7 +30,7 @@ void routeMouse(Atlas& a) {
   if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)
     if (free || a.dragButton >= 0) {
       a.iren->InvokeEvent(vtkCommand::MouseMoveEvent);
-      if (a.dragButton >= 0) a.cameraMoved = true;
+      if (a.dragButton >= 0) a.cameraMoved = a.dragMoved = true;
     }
   for (int b = 0; b < 3; ++b) {
     if (io.MouseClicked[b] && free && a.dragButton < 0) {
@@ -41,6 +41,7 @@ void routeMouse(Atlas& a) {
     }
     if (io.MouseReleased[b] && a.dragButton == b) {
       a.dragButton = -1;
+      a.dragMoved = false;
       // A press and release in (nearly) the same place is a click: it picks a marker.
       if (b == 0 && std::abs(x - a.pressX) + std::abs(y - a.pressY) < 5) {
         a.clickedX = x;
