@@ -52,7 +52,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     std::vector<std::string> include, exclude, dataFiles, mappings;
     CLI::Option* dataOpt = nullptr;
     CLI::Option* mappingOpt = nullptr;
-    bool transparent = false, references = false;
+    bool transparent = false, references = false, verbose = false;
     double threshold = render::kDefaultImageThreshold;
   };
   auto o = std::make_shared<Opts>();
@@ -78,6 +78,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   r->add_option("--reference", o->reference,
                 "Compare with this baseline PNG; exit 1 when it differs (a missing baseline fails too)");
   r->add_option("--threshold", o->threshold, "Allowed comparison error (default 0.15)");
+  r->add_flag("--verbose", o->verbose, "Print where the time went: load and compose, render, read-back, PNG encode, write");
   r->callback([o, r, &exitCode] {
     RenderJob job;
     if (!pairDataSpecs(r, o->dataOpt, o->dataFiles, o->mappingOpt, o->mappings, job.data)) {
@@ -103,6 +104,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     job.count = o->count;
     job.out = o->out;
     job.references = o->references;
+    job.verbose = o->verbose;
     exitCode = runRenderJob(job);
     if (exitCode != kOk || o->reference.empty()) return;
     exitCode = compareWithReference(o->out, o->reference, o->threshold);
@@ -114,6 +116,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
   slides->add_option("-o,--output", sl->out, "Folder for the pictures (created if missing)")->required();
   slides->add_option("--size", sl->size, "Image size WxH (default 1920x1080)");
   slides->add_flag("--references", sl->references, "Also write each slide's references (NAME.txt, NAME.bib)");
+  slides->add_flag("--verbose", sl->verbose, "Print where each slide's time went (load and compose, render, read-back, encode, write)");
   slides->callback([sl, &exitCode] {
     int w, h;
     if (!parseSize(sl->size, w, h)) {
@@ -121,7 +124,7 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
       exitCode = kUsage;
       return;
     }
-    exitCode = renderSlides(sl->scene, sl->out, w, h, sl->references);
+    exitCode = renderSlides(sl->scene, sl->out, w, h, sl->references, sl->verbose);
   });
 
   auto sc = std::make_shared<Opts>();

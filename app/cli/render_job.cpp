@@ -1,6 +1,8 @@
 #include "cli/render_job.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -94,11 +96,13 @@ struct RenderSession::Impl {
   std::map<std::string, ViewData> data;  // by the tables' JSON: slides of one dataset load it once
   std::unique_ptr<render::OffscreenTarget> target;
   const ViewData* last = nullptr;  // the data of the last composition (its cases are shown)
-  bool verbose = std::getenv("LA_VERBOSE") != nullptr;
+  bool verbose = false;
 };
 
 RenderSession::RenderSession() : impl_(std::make_unique<Impl>()) {}
 RenderSession::~RenderSession() = default;
+
+void RenderSession::setVerbose(bool verbose) { impl_->verbose = verbose; }
 
 render::OffscreenTarget& RenderSession::target() {
   if (!impl_->target) impl_->target = std::make_unique<render::OffscreenTarget>();
@@ -173,11 +177,19 @@ int RenderSession::render(const ViewModel& vm, const fs::path& sceneDir, const s
   render::ComposeOptions opts;
   opts.width = image.width;
   opts.height = image.height;
+  const auto t0 = std::chrono::steady_clock::now();
   if (int rc = compose(vm, sceneDir, origin, opts, picture, shown); rc != kOk) return rc;
+  const double composeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   try {
     render::ImageOptions withText = image;
     withText.text = shown.metadata;
-    render::renderToPng(picture, withText, out, &target());
+    render::PngTimes t;
+    render::renderToPng(picture, withText, out, &target(), &t);
+    if (impl_->verbose)
+      std::fprintf(stderr,
+                   "%s: load and compose %.0f ms, render %.0f ms, read-back %.0f ms, PNG encode %.0f ms, "
+                   "write %.0f ms (%.2f MB)\n",
+                   out.string().c_str(), composeMs, t.renderMs, t.readBackMs, t.encodeMs, t.writeMs, t.bytes / 1e6);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kBadInput;
@@ -192,6 +204,7 @@ int runRenderJob(const RenderJob& job) {
   if (int rc = resolveView(job, vm, sceneDir, origin); rc != kOk) return rc;
   try {
     RenderSession session;
+    session.setVerbose(job.verbose);
     const int rc = session.render(vm, sceneDir, origin, job.image, job.out, job.references);
     if (rc == kOk) std::cout << job.out.string() << "\n";
     return rc;
@@ -201,7 +214,8 @@ int runRenderJob(const RenderJob& job) {
   }
 }
 
-int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int height, bool references) {
+int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int height, bool references,
+                 bool verbose) {
   std::vector<fs::path> scenes;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(folder, ec))
@@ -222,6 +236,7 @@ int renderSlides(const fs::path& folder, const fs::path& outDir, int width, int 
   }
   try {
     RenderSession session;  // catalog, bodies, tables and the GL window are shared by every slide
+    session.setVerbose(verbose);
     size_t failed = 0;
     for (size_t i = 0; i < scenes.size(); ++i) {
       RenderJob job;

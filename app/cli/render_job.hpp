@@ -26,6 +26,7 @@ struct RenderJob {
   render::ImageOptions image;
   std::filesystem::path out;
   bool references = false;  // also write <out>.txt and <out>.bib (core/references.hpp)
+  bool verbose = false;     // print where the time went (load, render, read-back, encode, write)
 };
 
 // Reads the job's scene and applies its flags. Returns kOk, or kBadInput/kUsage after saying why.
@@ -53,6 +54,8 @@ class RenderSession {
   int writeReferences(const render::Composition& shown, const std::filesystem::path& picture);
   // The offscreen GL window every picture of the session is drawn in.
   render::OffscreenTarget& target();
+  // Print, for every picture, where its time went (stderr): compose, render, read-back, encode, write.
+  void setVerbose(bool verbose);
 
  private:
   struct Impl;
@@ -66,7 +69,7 @@ int compareWithReference(const std::filesystem::path& image, const std::filesyst
 // Renders every *.json scene in `folder` (sorted by name) to `outDir`/<name>.png, printing
 // progress; a broken scene is reported and the others still render. Returns 0, or 1 if any failed.
 int renderSlides(const std::filesystem::path& folder, const std::filesystem::path& outDir, int width, int height,
-                 bool references = false);
+                 bool references = false, bool verbose = false);
 
 bool parseSize(const std::string& text, int& w, int& h);
 

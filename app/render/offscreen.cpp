@@ -7,6 +7,7 @@
 #include <vtkUnsignedCharArray.h>
 #include <vtkWindowToImageFilter.h>
 
+#include <chrono>
 #include <cstring>
 
 #include "render/picture.hpp"
@@ -40,15 +41,31 @@ void checkImageSize(const ImageOptions& o, const fs::path& out) {
                       " is outside 16.." + std::to_string(maxImageSize()));
 }
 
-void renderToPng(Picture& picture, const ImageOptions& o, const fs::path& out, OffscreenTarget* target) {
+namespace {
+
+double msSince(std::chrono::steady_clock::time_point& t) {
+  const auto now = std::chrono::steady_clock::now();
+  const double ms = std::chrono::duration<double, std::milli>(now - t).count();
+  t = now;
+  return ms;
+}
+
+}  // namespace
+
+void renderToPng(Picture& picture, const ImageOptions& o, const fs::path& out, OffscreenTarget* target,
+                 PngTimes* times) {
   checkImageSize(o, out);
   std::unique_ptr<OffscreenTarget> own;
   if (!target) own = std::make_unique<OffscreenTarget>(), target = own.get();
+  PngTimes t;
+  auto clock = std::chrono::steady_clock::now();
   vtkRenderWindow* win = target->window();
   win->SetSize(o.width, o.height);
   picture.setImageSize(o.width, o.height);
   picture.attach(win);
   win->Render();
+  win->WaitForCompletion();  // so the read-back below times only the read-back
+  t.renderMs = msSince(clock);
 
   auto grab = vtkSmartPointer<vtkWindowToImageFilter>::New();
   grab->SetInput(win);
@@ -59,10 +76,16 @@ void renderToPng(Picture& picture, const ImageOptions& o, const fs::path& out, O
   int dims[3];
   img->GetDimensions(dims);
   picture.detach(win);
+  t.readBackMs = msSince(clock);
   if (dims[0] != o.width || dims[1] != o.height)
     throw RenderError(out.string() + ": the GL driver produced " + std::to_string(dims[0]) + "x" +
                       std::to_string(dims[1]) + " instead of the requested size");
-  writePng(img, out, o.text);
+  const std::string png = encodePng(img, o.text, out);
+  t.encodeMs = msSince(clock);
+  writePngBytes(png, out);
+  t.writeMs = msSince(clock);
+  t.bytes = png.size();
+  if (times) *times = t;
 }
 
 void renderToRgb(OffscreenTarget& target, int width, int height, std::vector<unsigned char>& rgb) {

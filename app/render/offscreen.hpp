@@ -45,10 +45,17 @@ class OffscreenTarget {
 // Checks a size against the limits; throws RenderError naming `out`.
 void checkImageSize(const ImageOptions& options, const std::filesystem::path& out);
 
+// Where the time of one picture goes (`render --verbose`, `slides --verbose`): drawing until the
+// GL driver has finished, reading the pixels back, compressing the PNG, writing the file.
+struct PngTimes {
+  double renderMs = 0, readBackMs = 0, encodeMs = 0, writeMs = 0;
+  size_t bytes = 0;  // of the PNG written
+};
+
 // Writes a PNG atomically (temporary file + rename). Throws RenderError naming the file. With no
-// target, a window is made for this one picture.
+// target, a window is made for this one picture. `times`, when given, receives the split.
 void renderToPng(Picture& picture, const ImageOptions& options, const std::filesystem::path& out,
-                 OffscreenTarget* target = nullptr);
+                 OffscreenTarget* target = nullptr, PngTimes* times = nullptr);
 
 // Renders the picture, already attached to `target`'s window and sized, and reads it back as 8-bit
 // RGB, top row first (as video encoders take frames). For many frames of one picture

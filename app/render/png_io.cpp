@@ -39,25 +39,33 @@ std::string toLatin1(const std::string& s) {
 
 }  // namespace
 
-void writePng(vtkImageData* img, const fs::path& out, const PngText& text) {
-  const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw RenderError(out.string() + ": folder does not exist");
-  // Encoded in memory, then written like every other file the atlas makes (core/atomic_file).
+std::string encodePng(vtkImageData* img, const PngText& text, const fs::path& out) {
   auto writer = vtkSmartPointer<vtkPNGWriter>::New();
   writer->WriteToMemoryOn();
+  writer->SetCompressionLevel(6);  // zlib's own default (VTK's is 5): smaller files, same speed class
   writer->SetInputData(img);
   for (const auto& [key, value] : text) writer->AddText(toLatin1(key).substr(0, 79).c_str(), toLatin1(value).c_str());
   writer->Write();
   vtkUnsignedCharArray* bytes = writer->GetResult();
   if (writer->GetErrorCode() != 0 || !bytes || bytes->GetNumberOfValues() == 0)
     throw RenderError(out.string() + ": cannot encode PNG");
+  return std::string(reinterpret_cast<const char*>(bytes->GetPointer(0)), size_t(bytes->GetNumberOfValues()));
+}
+
+void writePngBytes(const std::string& png, const fs::path& out) {
+  const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw RenderError(out.string() + ": folder does not exist");
+  // Written like every other file the atlas makes (core/atomic_file).
   try {
-    writeFileAtomically(out, std::string_view(reinterpret_cast<const char*>(bytes->GetPointer(0)),
-                                              size_t(bytes->GetNumberOfValues())));
+    writeFileAtomically(out, png);
   } catch (const IoError& e) {
     throw RenderError(e.what());
   }
+}
+
+void writePng(vtkImageData* img, const fs::path& out, const PngText& text) {
+  writePngBytes(encodePng(img, text, out), out);
 }
 
 void writeRgbaPng(const unsigned char* pixels, int width, int height, const fs::path& out, const PngText& text) {

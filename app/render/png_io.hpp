@@ -13,6 +13,10 @@ namespace la::render {
 // `text` becomes tEXt chunks (keyword, Latin-1 text; other characters are written as '?').
 using PngText = std::vector<std::pair<std::string, std::string>>;
 void writePng(vtkImageData* image, const std::filesystem::path& out, const PngText& text = {});
+// The two halves of writePng: compressing (zlib level 6, its default) and writing atomically.
+// `out` names the file in messages only.
+std::string encodePng(vtkImageData* image, const PngText& text, const std::filesystem::path& out);
+void writePngBytes(const std::string& png, const std::filesystem::path& out);
 
 // 8-bit RGBA pixels, bottom row first (as glReadPixels returns them).
 void writeRgbaPng(const unsigned char* pixels, int width, int height, const std::filesystem::path& out,
