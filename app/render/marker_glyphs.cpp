@@ -136,6 +136,8 @@ vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, cons
     else if (palette && m.category < palette->categories.size()) c = palette->categories[m.category].color;
     if (palette && !sel.fixedColor && m.category < palette->categories.size())
       shape = int(palette->categories[m.category].shape);
+    if (sel.paleTowards)
+      for (int k = 0; k < 3; ++k) c[k] += sel.paleAmount * ((*sel.paleTowards)[k] - c[k]);
     colors->InsertNextTuple3(c[0] * 255, c[1] * 255, c[2] * 255);
     shapes->InsertNextValue(shape);
     normals->InsertNextTuple(m.normal.data());

@@ -26,6 +26,11 @@ struct GlyphSelect {
   const std::array<double, 3>* fixedColor = nullptr;
   size_t onlyCase = SIZE_MAX;       // only this case's markers, with normals (rings)
   bool all = false;                 // every marker regardless of `faint`
+  // Mixes each colour towards this one (the skin) by `paleAmount`: the look of a translucent
+  // marker on the skin, drawn opaque, so no translucent pass (order-independent transparency,
+  // several full-screen passes on a software renderer) is needed.
+  const std::array<double, 3>* paleTowards = nullptr;
+  double paleAmount = 0.55;
 };
 vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, const Palette* palette, const GlyphSelect& sel);
 // Feeds points to a glyph actor and shows it when there are any.

@@ -71,6 +71,7 @@ void renderToPng(Picture& picture, const ImageOptions& o, const fs::path& out, O
   grab->SetInput(win);
   grab->SetInputBufferType(o.transparent ? VTK_RGBA : VTK_RGB);
   grab->ReadFrontBufferOff();
+  grab->ShouldRerenderOff();  // the frame was just drawn; by default the filter draws it again
   grab->Update();
   vtkImageData* img = grab->GetOutput();
   int dims[3];

@@ -103,7 +103,6 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   kit->AddLightsToRenderer(&r);
   setupBody(impl_->bodyActor, impl_->bodyMapper);
   r.AddActor(impl_->bodyActor);
-  impl_->markersFaint->GetProperty()->SetOpacity(0.45);
   setupRingActor(impl_->highlight, impl_->haloDisk, {1.0, 0.72, 0.0});
   setupRingActor(impl_->rare, impl_->rareDisk, {0.12, 0.12, 0.14});
   for (vtkActor* a : {impl_->markers.Get(), impl_->markersFaint.Get(), impl_->highlight.Get(), impl_->rare.Get(),
@@ -206,7 +205,12 @@ void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius
   GlyphSelect all;
   all.all = true;
   feedGlyphs(impl_->markers, splat ? glyphPoints({}, &palette, {false}) : glyphPoints(markers, &palette, {false}));
-  feedGlyphs(impl_->markersFaint, splat ? glyphPoints({}, &palette, {true}) : glyphPoints(markers, &palette, {true}));
+  // Pale (side unstated): mixed towards the skin rather than translucent (marker_glyphs.hpp).
+  const RGB skin = skinColor();
+  GlyphSelect faint;
+  faint.faint = true;
+  faint.paleTowards = &skin;
+  feedGlyphs(impl_->markersFaint, splat ? glyphPoints({}, &palette, faint) : glyphPoints(markers, &palette, faint));
   feedSplats(impl_->splats, splat ? glyphPoints(markers, &palette, all) : glyphPoints({}, &palette, all), radius);
   impl_->highlight->VisibilityOff();
   impl_->rare->VisibilityOff();
