@@ -6,6 +6,9 @@
 #   tests/fuzz/run.sh --seconds 180   each target for at most 180 s (still capped at 10M runs)
 #   tests/fuzz/run.sh --ci            CI: each target a few seconds over its corpus
 #   tests/fuzz/run.sh ... csv scene   only the named targets
+#   tests/fuzz/run.sh --timeout 30    a slower input counts as a hang after 30 s (default 10); the
+#                                     limit is wall-clock time, so on a machine busy with other work
+#                                     a starved process can pass 10 s on an input that takes 20 ms
 #
 # The full run of one target is, by hand (from the repository root):
 #   build-fuzz/tests/fuzz/fuzz_csv -runs=10000000 -max_total_time=600 -timeout=10 -rss_limit_mb=2048 \
@@ -23,12 +26,14 @@ BUILD=${LA_FUZZ_BUILD:-build-fuzz}
 SECONDS_EACH=600
 RUNS=10000000
 CI=0
+TIMEOUT=10
 TARGETS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --ci) CI=1; SECONDS_EACH=8 ;;
     --seconds) SECONDS_EACH=$2; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --timeout) TIMEOUT=$2; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) TARGETS+=("$1") ;;
   esac
@@ -49,7 +54,7 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "$work" "$art"
   # Inputs up to 4 KiB: far longer than any seed but the saved regressions, and slow inputs would
   # starve the search.
-  args=(-runs="$RUNS" -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10 -rss_limit_mb=2048
+  args=(-runs="$RUNS" -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout="$TIMEOUT" -rss_limit_mb=2048
         -print_final_stats=1 -artifact_prefix="$art/")
   # A target's own dictionary when it has one (csv, mesh_reply), else the JSON one.
   dict=tests/fuzz/$t.dict; [ -f "$dict" ] || dict=tests/fuzz/json.dict
@@ -63,7 +68,7 @@ for t in "${TARGETS[@]}"; do
   result=ok
   # Every crashing input found so far is replayed first, whole (some are longer than -max_len).
   if [ -d tests/fuzz/regressions/"$t" ] &&
-     ! "$exe" -runs=0 -timeout=10 -rss_limit_mb=2048 tests/fuzz/regressions/"$t" >> "$log" 2>&1; then
+     ! "$exe" -runs=0 -timeout="$TIMEOUT" -rss_limit_mb=2048 tests/fuzz/regressions/"$t" >> "$log" 2>&1; then
     result=FAILED
   fi
   echo "== fuzz_$t: up to $RUNS runs or ${SECONDS_EACH}s"
