@@ -84,9 +84,11 @@ void drawTablesSection(CasesState& s, const Dataset& data) {
   }
 }
 
-bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog) {
+bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog,
+                    TeachingCardState* cards) {
   bool changed = false;
-  if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen)) changed = drawFilterWidgets(filter, catalog);
+  if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen))
+    changed = drawFilterWidgets(filter, catalog, cards);
   refreshCases(s, filter, data, catalog);
 
   char header[160];
@@ -100,13 +102,15 @@ bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, cons
   return changed;
 }
 
-void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content) {
+void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content,
+                    TeachingCardState* cards) {
   if (!s.showCase || s.selected < 0 || s.selected >= int(data.cases.size())) return;
   const Case& c = data.cases[size_t(s.selected)];
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowSize(ImVec2(460, vp->WorkSize.y * 0.55f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 470, vp->WorkPos.y + 10), ImGuiCond_FirstUseEver);
   std::string title = "Case " + c.id + "###case";
+  if (s.raiseCase) ImGui::SetNextWindowFocus(), s.raiseCase = false;
   if (!ImGui::Begin(title.c_str(), &s.showCase)) {
     ImGui::End();
     return;
@@ -146,6 +150,13 @@ void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catal
     field("Notes", c.notes);
     field("Provenance", c.provenanceNote);
     ImGui::EndTable();
+  }
+  if (cards) {
+    const auto mine = cardsForCase(cards->cards, c);
+    if (!mine.empty()) {
+      sectionTitle("Teaching cards (key C)");
+      teachingCardButtons(*cards, mine);
+    }
   }
   sectionTitle("Evidence (verbatim)");
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.25f, 0.32f, 1));
