@@ -127,17 +127,17 @@ bool variantAndYear(CaseFilter& f, TeachingCardState* cards) {
     if (ImGui::Selectable("any variant", f.variant.empty())) f.variant.clear(), changed = true;
     for (const VariantInfo& v : variantList()) {
       ImGui::PushID(v.id);
-      if (ImGui::Selectable(v.name, f.variant == v.id, ImGuiSelectableFlags_AllowItemOverlap)) f.variant = v.id, changed = true;
-      if (cards && findCard(cards->cards, variantCardId(v.id))) {
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - helpWidth());
-        teachingCardHelpButton(*cards, variantCardId(v.id), "", false);
-      }
+      // The row stops short of its "?" so that the two never compete for the mouse.
+      const bool help = cards && findCard(cards->cards, variantCardId(v.id));
+      const float w = ImGui::GetContentRegionAvail().x - (help ? helpWidth() + ImGui::GetStyle().ItemSpacing.x : 0.f);
+      if (ImGui::Selectable(v.name, f.variant == v.id, 0, ImVec2(w, 0))) f.variant = v.id, changed = true;
+      if (help) teachingCardHelpButton(*cards, variantCardId(v.id), "");
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
   tip("Variant as classified from the source's own wording (the case card shows the wording).");
-  if (help) teachingCardHelpButton(*cards, variantCardId(f.variant), "", true);
+  if (help) teachingCardHelpButton(*cards, variantCardId(f.variant), "");
   bool on = f.year.has_value();
   if (ImGui::Checkbox("Published", &on)) {
     f.year = on ? std::optional<YearBounds>(YearBounds{1950, 2026}) : std::nullopt;

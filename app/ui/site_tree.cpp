@@ -14,14 +14,16 @@ namespace {
 const ImVec4 kRare(0.75f, 0.35f, 0.05f, 1);
 
 // Right-click on a site: the teaching cards that name it, a site above it or one below it.
-void cardMenu(TeachingCardState* cards, const Site& site, const SiteCatalog& catalog) {
-  if (!cards || !ImGui::BeginPopupContextItem()) return;  // the tree node's own id: unique per site
+// Returns true while the menu is open.
+bool cardMenu(TeachingCardState* cards, const Site& site, const SiteCatalog& catalog) {
+  if (!cards || !ImGui::BeginPopupContextItem()) return false;  // the tree node's own id: unique per site
   const auto list = cardsForSite(cards->cards, site.id, catalog);
-  ImGui::TextDisabled("Teaching cards naming %s", site.name.c_str());
+  ImGui::TextDisabled("Teaching cards naming %s or a site above or below it", site.name.c_str());
   if (list.empty()) ImGui::TextDisabled("none");
   for (const TeachingCard* card : list)
     if (ImGui::MenuItem(card->title.c_str())) openTeachingCard(*cards, card->id);
   ImGui::EndPopup();
+  return true;
 }
 
 void node(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, const Site& site,
@@ -37,10 +39,11 @@ void node(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, const Sit
   const bool open = ImGui::TreeNodeEx(site.id.c_str(), flags, "%s", site.name.c_str());
   if (total == 0) ImGui::PopStyleColor();
   if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) s.flySite = site.id, s.flySide.clear();
-  if (ImGui::IsItemHovered())
+  const bool hovered = ImGui::IsItemHovered();
+  const bool menu = cardMenu(cards, site, catalog);  // an open menu hides the tooltip
+  if (hovered && !menu)
     ImGui::SetTooltip("%s: %g cases here or below (%g at this site itself)\nclick: fly to it%s", site.name.c_str(), total,
                       it == t.counts.end() ? 0.0 : it->second.own, cards ? "\nright-click: teaching cards" : "");
-  cardMenu(cards, site, catalog);
   ImGui::SameLine(ImGui::GetContentRegionMax().x - 110);
   ImGui::Text("%g", total);
   if (rare) {
@@ -74,7 +77,7 @@ void drawSiteTree(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, T
   }
   ImGui::TextDisabled("cases of the current filter, each once per site");
   if (s.rareMax >= 0) ImGui::TextDisabled("rare: at most %d cases in the view", s.rareMax);
-  if (cards && !cards->cards.empty()) ImGui::TextDisabled("right-click a site: the teaching cards that name it");
+  if (cards && !cards->cards.empty()) ImGui::TextDisabled("right-click a site: its teaching cards");
   std::map<std::string, std::vector<const Site*>> children;
   std::vector<const Site*> roots;
   for (const Site& site : catalog.sites()) {

@@ -191,10 +191,10 @@ void teachingCardButtons(TeachingCardState& t, const std::vector<const TeachingC
   }
 }
 
-void teachingCardHelpButton(TeachingCardState& t, const std::string& id, const std::string& tooltip, bool sameLine) {
+void teachingCardHelpButton(TeachingCardState& t, const std::string& id, const std::string& tooltip) {
   const TeachingCard* card = findCard(t.cards, id);
   if (!card) return;
-  if (sameLine) ImGui::SameLine(0, 2);
+  ImGui::SameLine(0, 2);
   ImGui::PushID(id.c_str());
   if (ImGui::SmallButton("?")) openTeachingCard(t, id);
   if (ImGui::IsItemHovered())

@@ -41,9 +41,9 @@ bool openTeachingCard(TeachingCardState& t, const std::string& id);
 // One small button per card ("Dystrophic calcinosis cutis"), opening it.
 void teachingCardButtons(TeachingCardState& t, const std::vector<const TeachingCard*>& cards);
 
-// A small "?" opening card `id` (on the previous item's line when `sameLine`); nothing when there
-// is no such card. `tooltip` (may be empty) is shown on hover before the card's name.
-void teachingCardHelpButton(TeachingCardState& t, const std::string& id, const std::string& tooltip, bool sameLine = true);
+// A small "?" on the previous item's line opening card `id`; nothing when there is no such card.
+// `tooltip` (may be empty) is shown on hover before the card's name.
+void teachingCardHelpButton(TeachingCardState& t, const std::string& id, const std::string& tooltip);
 
 // The card window. Case ids select the case as a click on its marker does; sites fly the camera to
 // them. Counts are over `s.matches` (the cases the filter shows).
