@@ -37,6 +37,31 @@ void field(const char* label, const std::string& value) {
     ImGui::TextWrapped("%s", value.c_str());
 }
 
+// Where the case comes from: citation, DOI/PMID/URL with copyable links, the table's attribution.
+void sourceSection(const Case& c, const Dataset& data) {
+  sectionTitle("Source");
+  ImGui::TextWrapped("%s", c.source.citation.c_str());
+  if (!c.source.doi.empty()) {
+    std::string link = "https://doi.org/" + c.source.doi;
+    ImGui::TextDisabled("DOI %s", c.source.doi.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy link##doi")) ImGui::SetClipboardText(link.c_str());
+  }
+  if (!c.source.pmid.empty()) {
+    ImGui::TextDisabled("PMID %s", c.source.pmid.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy link##pmid"))
+      ImGui::SetClipboardText(("https://pubmed.ncbi.nlm.nih.gov/" + c.source.pmid + "/").c_str());
+  }
+  if (!c.source.url.empty()) {
+    ImGui::TextDisabled("URL");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", c.source.url.c_str());
+  }
+  if (c.table < data.tables.size() && !data.tables[c.table].attribution.empty())
+    ImGui::TextDisabled("%s", data.tables[c.table].attribution.c_str());
+}
+
 }  // namespace
 
 void refreshCases(CasesState& s, const CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog) {
@@ -162,27 +187,7 @@ void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catal
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.25f, 0.32f, 1));
   ImGui::TextWrapped("\"%s\"", c.evidence.c_str());
   ImGui::PopStyleColor();
-  sectionTitle("Source");
-  ImGui::TextWrapped("%s", c.source.citation.c_str());
-  if (!c.source.doi.empty()) {
-    std::string link = "https://doi.org/" + c.source.doi;
-    ImGui::TextDisabled("DOI %s", c.source.doi.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Copy link##doi")) ImGui::SetClipboardText(link.c_str());
-  }
-  if (!c.source.pmid.empty()) {
-    ImGui::TextDisabled("PMID %s", c.source.pmid.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Copy link##pmid"))
-      ImGui::SetClipboardText(("https://pubmed.ncbi.nlm.nih.gov/" + c.source.pmid + "/").c_str());
-  }
-  if (!c.source.url.empty()) {
-    ImGui::TextDisabled("URL");
-    ImGui::SameLine();
-    ImGui::TextWrapped("%s", c.source.url.c_str());
-  }
-  if (c.table < data.tables.size() && !data.tables[c.table].attribution.empty())
-    ImGui::TextDisabled("%s", data.tables[c.table].attribution.c_str());
+  sourceSection(c, data);
 
   sectionTitle("Also reported at these sites");
   drawSameSite(s, c, data, catalog);
