@@ -62,10 +62,11 @@ void cardKey(Atlas& a) {
 namespace {
 
 // Where the overlay sits: the right part of the screen below the slide's title and above its
-// counter, so the figure stays visible on the left.
+// counter, so the figure stays visible on the left. It reaches almost to the right edge so that the
+// legend it covers does not peek out beside it.
 void placeOverlay() {
   const ImGuiIO& io = ImGui::GetIO();
-  const float margin = io.DisplaySize.y * 0.03f, top = io.DisplaySize.y * 0.09f, bottom = io.DisplaySize.y * 0.07f;
+  const float margin = io.DisplaySize.y * 0.008f, top = io.DisplaySize.y * 0.09f, bottom = io.DisplaySize.y * 0.07f;
   const float width = std::max(io.DisplaySize.x * 0.4f, std::min(io.DisplaySize.x - 2 * margin, 560.f));
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, top), ImGuiCond_Always, ImVec2(1, 0));
   ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);  // height: fits the text...
