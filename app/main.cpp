@@ -58,6 +58,11 @@ int main(int argc, char** argv) {
   app.add_option("--hover-case", hoverCase, "Window mode: hover this case's marker, print the tooltip (test hook)")->group("");
   app.add_option("--hover", hoverAt, "Window mode: hover display pixel X,Y (origin bottom-left), print the tooltip")->group("");
   app.add_flag("--with-config", withConfig, "Test runs: read and write the settings file all the same")->group("");
+  std::string openCard, teachingCards;
+  app.add_option("--open-card", openCard, "Window mode: open this teaching card, e.g. subtype-idiopathic (test hook)")
+      ->group("");
+  app.add_option("--teaching-cards", teachingCards, "Window mode: read the teaching cards from this file (test hook)")
+      ->group("");
 
   int exitCode = la::cli::kOk;
   la::cli::registerRenderCommand(app, exitCode);
@@ -128,6 +133,8 @@ int main(int argc, char** argv) {
   gui.openCase = openCase;
   gui.selectCase = selectCase;
   gui.hoverCase = hoverCase;
+  gui.openCard = openCard;
+  gui.teachingCards = teachingCards;
   if (!hoverAt.empty()) {
     int hx = 0, hy = 0;
     if (std::sscanf(hoverAt.c_str(), "%d,%d", &hx, &hy) != 2) {

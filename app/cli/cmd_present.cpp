@@ -66,11 +66,11 @@ int present(const PresentOpts& o) {
 
 void registerPresentCommand(CLI::App& app, int& exitCode) {
   auto o = std::make_shared<PresentOpts>();
-  CLI::App* p = app.add_subcommand("present", "Show a playlist of scenes full screen (Right/Left, Home/End, Esc)");
+  CLI::App* p = app.add_subcommand("present", "Show a playlist of scenes full screen (Right/Left, Home/End, C: teaching card, Esc)");
   p->add_option("playlist", o->playlist, "Playlist file (JSON), e.g. scenes/playlists/calcinosis-cutis.json")->required();
   p->add_flag("--windowed", o->windowed, "In a window instead of full screen");
   p->add_flag("--check", o->check, "Only check the playlist and its scenes and list the slides");
-  p->add_option("--keys", o->keys, "Press these keys one by one (right,left,space,home,end,esc), then quit")->group("");
+  p->add_option("--keys", o->keys, "Press these keys one by one (right,left,space,home,end,esc,c,up,down), then quit")->group("");
   p->add_option("--screenshot", o->screenshot, "With --keys: save the window after the last key")->group("");
   p->callback([o, &exitCode] { exitCode = present(*o); });
 }

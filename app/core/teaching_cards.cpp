@@ -1,6 +1,7 @@
 #include "core/teaching_cards.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -339,6 +340,33 @@ std::vector<const TeachingCard*> cardsForSite(const std::vector<TeachingCard>& c
           return catalog.isWithin(siteId, s.siteId) || catalog.isWithin(s.siteId, siteId);
         }))
       out.push_back(&card);
+  return out;
+}
+
+namespace {
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower((unsigned char)x) == std::tolower((unsigned char)y);
+         });
+}
+}  // namespace
+
+std::vector<const TeachingCard*> cardsForView(const std::vector<TeachingCard>& cards,
+                                              const std::vector<const CaseFilter*>& filters, const Case* focus) {
+  std::vector<const TeachingCard*> out;
+  auto add = [&](const TeachingCard* card) {
+    if (card && std::find(out.begin(), out.end(), card) == out.end()) out.push_back(card);
+  };
+  if (focus)
+    for (const TeachingCard* card : cardsForCase(cards, *focus)) add(card);
+  for (const CaseFilter* f : filters) {
+    if (!f) continue;
+    // A filter names a variant by its id or its name, in any case (as applyFilter reads it).
+    for (const VariantInfo& v : variantList())
+      if (!f->variant.empty() && (equalsIgnoreCase(f->variant, v.id) || equalsIgnoreCase(f->variant, v.name)))
+        add(findCard(cards, variantCardId(v.id)));
+    if (f->subtypes.size() == 1) add(findCard(cards, subtypeCardId(f->subtypes.front())));
+  }
   return out;
 }
 

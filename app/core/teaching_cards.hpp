@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/case_filter.hpp"
 #include "core/dataset.hpp"
 #include "core/site_catalog.hpp"
 
@@ -94,6 +95,12 @@ std::vector<const TeachingCard*> cardsForCase(const std::vector<TeachingCard>& c
 // The cards that list `siteId`, a site above it or a site below it, for the site tree.
 std::vector<const TeachingCard*> cardsForSite(const std::vector<TeachingCard>& cards, std::string_view siteId,
                                               const SiteCatalog& catalog);
+
+// The cards a view is about, for the card key (C) in the window and in presentation mode: the cards
+// of `focus` (the selected or highlighted case; may be null) first, then for each filter its
+// variant's card and, where it keeps exactly one subtype, that subtype's card. Each card once.
+std::vector<const TeachingCard*> cardsForView(const std::vector<TeachingCard>& cards,
+                                              const std::vector<const CaseFilter*>& filters, const Case* focus);
 
 // Counts for one card over the cases now loaded (or selected). Unit: cases, i.e. table rows; a case
 // series is one case, because its site list does not say how many of its patients had each site.

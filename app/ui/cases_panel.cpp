@@ -37,6 +37,31 @@ void field(const char* label, const std::string& value) {
     ImGui::TextWrapped("%s", value.c_str());
 }
 
+// Where the case comes from: citation, DOI/PMID/URL with copyable links, the table's attribution.
+void sourceSection(const Case& c, const Dataset& data) {
+  sectionTitle("Source");
+  ImGui::TextWrapped("%s", c.source.citation.c_str());
+  if (!c.source.doi.empty()) {
+    std::string link = "https://doi.org/" + c.source.doi;
+    ImGui::TextDisabled("DOI %s", c.source.doi.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy link##doi")) ImGui::SetClipboardText(link.c_str());
+  }
+  if (!c.source.pmid.empty()) {
+    ImGui::TextDisabled("PMID %s", c.source.pmid.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy link##pmid"))
+      ImGui::SetClipboardText(("https://pubmed.ncbi.nlm.nih.gov/" + c.source.pmid + "/").c_str());
+  }
+  if (!c.source.url.empty()) {
+    ImGui::TextDisabled("URL");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", c.source.url.c_str());
+  }
+  if (c.table < data.tables.size() && !data.tables[c.table].attribution.empty())
+    ImGui::TextDisabled("%s", data.tables[c.table].attribution.c_str());
+}
+
 }  // namespace
 
 void refreshCases(CasesState& s, const CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog) {
@@ -84,9 +109,11 @@ void drawTablesSection(CasesState& s, const Dataset& data) {
   }
 }
 
-bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog) {
+bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog,
+                    TeachingCardState* cards) {
   bool changed = false;
-  if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen)) changed = drawFilterWidgets(filter, catalog);
+  if (ImGui::CollapsingHeader("Filter cases", ImGuiTreeNodeFlags_DefaultOpen))
+    changed = drawFilterWidgets(filter, catalog, cards);
   refreshCases(s, filter, data, catalog);
 
   char header[160];
@@ -100,13 +127,15 @@ bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, cons
   return changed;
 }
 
-void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content) {
+void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content,
+                    TeachingCardState* cards) {
   if (!s.showCase || s.selected < 0 || s.selected >= int(data.cases.size())) return;
   const Case& c = data.cases[size_t(s.selected)];
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowSize(ImVec2(460, vp->WorkSize.y * 0.55f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 470, vp->WorkPos.y + 10), ImGuiCond_FirstUseEver);
   std::string title = "Case " + c.id + "###case";
+  if (s.raiseCase) ImGui::SetNextWindowFocus(), s.raiseCase = false;
   if (!ImGui::Begin(title.c_str(), &s.showCase)) {
     ImGui::End();
     return;
@@ -147,31 +176,18 @@ void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catal
     field("Provenance", c.provenanceNote);
     ImGui::EndTable();
   }
+  if (cards) {
+    const auto mine = cardsForCase(cards->cards, c);
+    if (!mine.empty()) {
+      sectionTitle("Teaching cards (key C)");
+      teachingCardButtons(*cards, mine);
+    }
+  }
   sectionTitle("Evidence (verbatim)");
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.25f, 0.32f, 1));
   ImGui::TextWrapped("\"%s\"", c.evidence.c_str());
   ImGui::PopStyleColor();
-  sectionTitle("Source");
-  ImGui::TextWrapped("%s", c.source.citation.c_str());
-  if (!c.source.doi.empty()) {
-    std::string link = "https://doi.org/" + c.source.doi;
-    ImGui::TextDisabled("DOI %s", c.source.doi.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Copy link##doi")) ImGui::SetClipboardText(link.c_str());
-  }
-  if (!c.source.pmid.empty()) {
-    ImGui::TextDisabled("PMID %s", c.source.pmid.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Copy link##pmid"))
-      ImGui::SetClipboardText(("https://pubmed.ncbi.nlm.nih.gov/" + c.source.pmid + "/").c_str());
-  }
-  if (!c.source.url.empty()) {
-    ImGui::TextDisabled("URL");
-    ImGui::SameLine();
-    ImGui::TextWrapped("%s", c.source.url.c_str());
-  }
-  if (c.table < data.tables.size() && !data.tables[c.table].attribution.empty())
-    ImGui::TextDisabled("%s", data.tables[c.table].attribution.c_str());
+  sourceSection(c, data);
 
   sectionTitle("Also reported at these sites");
   drawSameSite(s, c, data, catalog);

@@ -10,6 +10,7 @@
 #include "core/dataset.hpp"
 #include "core/site_catalog.hpp"
 #include "ui/case_table.hpp"
+#include "ui/teaching_card_view.hpp"
 
 namespace la::ui {
 
@@ -34,6 +35,7 @@ struct CasesState {
   bool importing = false;                // an import is running (shown with a spinner)
   int removeTable = -1;
   bool showCase = false;
+  bool raiseCase = false;      // bring the case card to the front (a case chosen in another window)
   bool showStats = true;
 
   // Exploring: the table, and where the user asked the camera to go (the window flies there).
@@ -51,9 +53,12 @@ void drawTablesSection(CasesState& s, const Dataset& data);
 
 // Panel with the filter widgets (editing `filter`, the view model's) and the list; returns true
 // when the filter changed this frame.
-bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog);
-// The selected case in full.
-void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content);
+// `cards` (may be null) adds a "?" for each subtype and variant that opens its teaching card.
+bool drawCasesPanel(CasesState& s, CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog,
+                    TeachingCardState* cards = nullptr);
+// The selected case in full, with buttons for its teaching cards (`cards` may be null).
+void drawCaseWindow(CasesState& s, const Dataset& data, const SiteCatalog& catalog, const ContentInfo& content,
+                    TeachingCardState* cards = nullptr);
 // Distribution of the current selection by site, subtype, sex and age.
 void drawStatsWindow(CasesState& s, const SiteCatalog& catalog);
 

@@ -27,7 +27,7 @@ void tip(const char* t) {
 }
 
 // An empty subtype list means "all"; unticking one of "all" keeps the other five.
-bool subtypeBoxes(CaseFilter& f) {
+bool subtypeBoxes(CaseFilter& f, TeachingCardState* cards) {
   bool changed = false;
   for (int i = 0; i < 6; ++i) {
     if (i % 2) ImGui::SameLine(175);
@@ -46,8 +46,9 @@ bool subtypeBoxes(CaseFilter& f) {
       std::sort(v.begin(), v.end());
       changed = true;
     }
-    ImGui::PopID();
     tip(kSubtypeTips[i]);
+    if (cards) teachingCardHelpButton(*cards, subtypeCardId(kSubtypes[i]), kSubtypeTips[i]);
+    ImGui::PopID();
   }
   if (!f.subtypes.empty() && f.subtypes.size() < 6 && ImGui::SmallButton("all subtypes")) f.subtypes.clear(), changed = true;
   return changed;
@@ -112,19 +113,31 @@ bool ageWidgets(CaseFilter& f) {
   return changed;
 }
 
-bool variantAndYear(CaseFilter& f) {
+// The "?" buttons' width, to keep room for one at the right of a row.
+float helpWidth() { return ImGui::CalcTextSize("?").x + ImGui::GetStyle().FramePadding.x * 2 + 2; }
+
+bool variantAndYear(CaseFilter& f, TeachingCardState* cards) {
   bool changed = false;
   std::string current = f.variant.empty() ? "any variant" : f.variant;
   for (const VariantInfo& v : variantList())
     if (v.id == f.variant) current = v.name;
-  ImGui::SetNextItemWidth(-1);
+  const bool help = cards && findCard(cards->cards, variantCardId(f.variant));
+  ImGui::SetNextItemWidth(help ? -helpWidth() : -1);
   if (ImGui::BeginCombo("##variant", current.c_str())) {
     if (ImGui::Selectable("any variant", f.variant.empty())) f.variant.clear(), changed = true;
-    for (const VariantInfo& v : variantList())
-      if (ImGui::Selectable(v.name, f.variant == v.id)) f.variant = v.id, changed = true;
+    for (const VariantInfo& v : variantList()) {
+      ImGui::PushID(v.id);
+      // The row stops short of its "?" so that the two never compete for the mouse.
+      const bool help = cards && findCard(cards->cards, variantCardId(v.id));
+      const float w = ImGui::GetContentRegionAvail().x - (help ? helpWidth() + ImGui::GetStyle().ItemSpacing.x : 0.f);
+      if (ImGui::Selectable(v.name, f.variant == v.id, 0, ImVec2(w, 0))) f.variant = v.id, changed = true;
+      if (help) teachingCardHelpButton(*cards, variantCardId(v.id), "");
+      ImGui::PopID();
+    }
     ImGui::EndCombo();
   }
   tip("Variant as classified from the source's own wording (the case card shows the wording).");
+  if (help) teachingCardHelpButton(*cards, variantCardId(f.variant), "");
   bool on = f.year.has_value();
   if (ImGui::Checkbox("Published", &on)) {
     f.year = on ? std::optional<YearBounds>(YearBounds{1950, 2026}) : std::nullopt;
@@ -164,11 +177,11 @@ bool siteCombo(CaseFilter& f, const SiteCatalog& catalog) {
 
 }  // namespace
 
-bool drawFilterWidgets(CaseFilter& f, const SiteCatalog& catalog) {
-  bool changed = subtypeBoxes(f);
+bool drawFilterWidgets(CaseFilter& f, const SiteCatalog& catalog, TeachingCardState* cards) {
+  bool changed = subtypeBoxes(f, cards);
   changed |= sexAndOssification(f);
   changed |= ageWidgets(f);
-  changed |= variantAndYear(f);
+  changed |= variantAndYear(f, cards);
   changed |= siteCombo(f, catalog);
   if (ImGui::SmallButton("Clear filters")) f = CaseFilter{}, changed = true;
   return changed;

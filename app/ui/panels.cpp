@@ -244,15 +244,21 @@ void drawMainPanel(ViewModel& vm, ViewerState& s, PanelRequests& r, const std::f
 
 void drawHelpWindow(ViewerState& s) {
   if (!s.showHelp) return;
-  ImGui::SetNextWindowSize(ImVec2(480, 0), ImGuiCond_FirstUseEver);
+  // Tall enough for every row and the wrapped ones (auto-fit cannot know the wrapped height yet).
+  const float rows = float(shortcuts().size() + 14);
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, ImGui::GetTextLineHeightWithSpacing() * rows),
+                           ImGuiCond_FirstUseEver);
   if (ImGui::Begin("Keyboard shortcuts", &s.showHelp)) {
-    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+    // Keys as wide as the longest; actions wrap in the rest, so no line is cut at the window's edge.
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+      ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed);
+      ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
       for (const Shortcut& row : shortcuts()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.keys);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row.action);
+        ImGui::TextWrapped("%s", row.action);
       }
       ImGui::EndTable();
     }

@@ -13,6 +13,8 @@ const std::vector<Shortcut>& shortcuts() {
       {"F", "fly to the selected case"},
       {"N / P", "next / previous case in the table (selects and flies)"},
       {"Enter", "open the selected case's card"},
+      {"C", "teaching card of the open case, else of the filter's subtype or variant; again: the next one, then close"},
+      {"C (presentation)", "show the slide's teaching card over it; again: the next one, then hide; Up/Down scroll"},
       {"Ctrl+F", "search the case table"},
       {"Ctrl+Shift+C", "export the table's rows as CSV (with their sources)"},
       {"Ctrl+Shift+R / Ctrl+Shift+B", "export the rows' references as text / BibTeX"},

@@ -12,8 +12,8 @@ struct Shortcut {
 
 const std::vector<Shortcut>& shortcuts();
 
-// Closes the front-most open window among the closable ones (case card, distribution, sites,
-// help); returns false when none is open. Esc calls it.
+// Closes the front-most open window among the closable ones (case card, teaching card,
+// distribution, sites, help); returns false when none is open. Esc calls it.
 struct Closable {
   const char* name;  // the window's ImGui name (as passed to Begin, "###id" part included)
   bool* open;

@@ -6,14 +6,28 @@
 #include <vector>
 
 #include "ui/cases_panel.hpp"
+#include "ui/teaching_card_view.hpp"
 
 namespace la::ui {
 namespace {
 
 const ImVec4 kRare(0.75f, 0.35f, 0.05f, 1);
 
+// Right-click on a site: the teaching cards that name it, a site above it or one below it.
+// Returns true while the menu is open.
+bool cardMenu(TeachingCardState* cards, const Site& site, const SiteCatalog& catalog) {
+  if (!cards || !ImGui::BeginPopupContextItem()) return false;  // the tree node's own id: unique per site
+  const auto list = cardsForSite(cards->cards, site.id, catalog);
+  ImGui::TextDisabled("Teaching cards naming %s or a site above or below it", site.name.c_str());
+  if (list.empty()) ImGui::TextDisabled("none");
+  for (const TeachingCard* card : list)
+    if (ImGui::MenuItem(card->title.c_str())) openTeachingCard(*cards, card->id);
+  ImGui::EndPopup();
+  return true;
+}
+
 void node(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, const Site& site,
-          const std::map<std::string, std::vector<const Site*>>& children) {
+          const std::map<std::string, std::vector<const Site*>>& children, TeachingCardState* cards) {
   const auto it = t.counts.find(site.id);
   const double total = it == t.counts.end() ? 0 : it->second.total;
   const bool rare = std::find(s.rareSites.begin(), s.rareSites.end(), site.id) != s.rareSites.end();
@@ -25,9 +39,11 @@ void node(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, const Sit
   const bool open = ImGui::TreeNodeEx(site.id.c_str(), flags, "%s", site.name.c_str());
   if (total == 0) ImGui::PopStyleColor();
   if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) s.flySite = site.id, s.flySide.clear();
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s: %g cases here or below (%g at this site itself)\nclick: fly to it", site.name.c_str(), total,
-                      it == t.counts.end() ? 0.0 : it->second.own);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool menu = cardMenu(cards, site, catalog);  // an open menu hides the tooltip
+  if (hovered && !menu)
+    ImGui::SetTooltip("%s: %g cases here or below (%g at this site itself)\nclick: fly to it%s", site.name.c_str(), total,
+                      it == t.counts.end() ? 0.0 : it->second.own, cards ? "\nright-click: teaching cards" : "");
   ImGui::SameLine(ImGui::GetContentRegionMax().x - 110);
   ImGui::Text("%g", total);
   if (rare) {
@@ -40,13 +56,13 @@ void node(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, const Sit
   ImGui::PopID();
   if (!open) return;
   if (kids != children.end())
-    for (const Site* k : kids->second) node(t, s, catalog, *k, children);
+    for (const Site* k : kids->second) node(t, s, catalog, *k, children, cards);
   ImGui::TreePop();
 }
 
 }  // namespace
 
-void drawSiteTree(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog) {
+void drawSiteTree(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog, TeachingCardState* cards) {
   if (!t.show) return;
   if (t.builtFor != s.generation) {
     t.counts = countBySite(s.matches, catalog, CountUnit::Cases);
@@ -61,13 +77,14 @@ void drawSiteTree(SiteTreeState& t, CasesState& s, const SiteCatalog& catalog) {
   }
   ImGui::TextDisabled("cases of the current filter, each once per site");
   if (s.rareMax >= 0) ImGui::TextDisabled("rare: at most %d cases in the view", s.rareMax);
+  if (cards && !cards->cards.empty()) ImGui::TextDisabled("right-click a site: its teaching cards");
   std::map<std::string, std::vector<const Site*>> children;
   std::vector<const Site*> roots;
   for (const Site& site : catalog.sites()) {
     if (site.coarse || site.id == "unspecified" || site.id == "other") continue;
     (site.parent.empty() ? roots : children[site.parent]).push_back(&site);
   }
-  for (const Site* r : roots) node(t, s, catalog, *r, children);
+  for (const Site* r : roots) node(t, s, catalog, *r, children, cards);
   ImGui::End();
 }
 

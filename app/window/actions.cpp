@@ -16,6 +16,7 @@
 #include "render/offscreen.hpp"
 #include "render/png_io.hpp"
 #include "window/calibration.hpp"
+#include "window/cards.hpp"
 
 // glReadPixels without pulling a GL loader into this layer: libGL exports the GL 1.x entry points.
 extern "C" void glReadPixels(int x, int y, int w, int h, unsigned format, unsigned type, void* data);
@@ -85,6 +86,7 @@ void loadAll(Atlas& a, const GuiOptions& opt) {
   } catch (const std::exception& e) {
     a.message(std::string("error: ") + e.what());
   }
+  loadCards(a, opt.teachingCards);
 }
 
 void refreshView(Atlas& a, bool applyCamera, bool force) {

@@ -76,6 +76,7 @@ struct Atlas {
   // Exploring: hover, flights, the site tree; whether settings are remembered (not in test runs).
   ExploreState explore;
   ui::SiteTreeState sites;
+  ui::TeachingCardState cards;  // loaded once (window/cards.hpp)
   bool useConfig = false;
 
   void message(const std::string& m);

@@ -17,6 +17,7 @@
 #include "window/actions.hpp"
 #include "window/atlas.hpp"
 #include "window/calibration.hpp"
+#include "window/cards.hpp"
 #include "window/gl_bridge.hpp"
 #include "window/input.hpp"
 #include "window/presentation.hpp"
@@ -54,7 +55,7 @@ GLFWwindow* openWindow(const GuiOptions& opt) {
 // The panels of one frame; what they ask for is collected in `req`.
 void drawPanels(Atlas& a, ui::PanelRequests& req) {
   ui::drawMainPanel(a.vm, a.state, req, [&] {
-    ui::drawCasesPanel(a.cases, a.editedFilter(), a.data.data, a.catalog);
+    ui::drawCasesPanel(a.cases, a.editedFilter(), a.data.data, a.catalog, &a.cards);
     ui::drawTablesSection(a.cases, a.data.data);
     const bool shown = a.calib.showAnchors;
     const std::string site = a.calib.siteId;
@@ -62,9 +63,10 @@ void drawPanels(Atlas& a, ui::PanelRequests& req) {
     ui::drawCalibrationSection(a.calib, a.catalog);
     if (shown != a.calib.showAnchors || site != a.calib.siteId || side != a.calib.side) a.anchorsDirty = true;
   });
-  ui::drawCaseWindow(a.cases, a.data.data, a.catalog, a.content);
+  ui::drawCaseWindow(a.cases, a.data.data, a.catalog, a.content, &a.cards);
   ui::drawStatsWindow(a.cases, a.catalog);
-  ui::drawSiteTree(a.sites, a.cases, a.catalog);
+  ui::drawSiteTree(a.sites, a.cases, a.catalog, &a.cards);
+  ui::drawTeachingCardWindow(a.cards, a.cases, a.data.data, a.catalog);
   ui::drawHelpWindow(a.state);
   if (a.state.showDemo) ImGui::ShowDemoWindow(&a.state.showDemo);
 }
@@ -126,6 +128,8 @@ void openCase(Atlas& a, const std::string& id, bool asRowClick = false) {
 // Test hooks after the window has settled: hover a pixel or a case's marker, select a row.
 void runHooks(Atlas& a, const GuiOptions& opt) {
   if (!opt.selectCase.empty()) openCase(a, opt.selectCase, true);
+  if (!opt.openCard.empty() && !ui::openTeachingCard(a.cards, opt.openCard))
+    a.message("error: --open-card: no teaching card '" + opt.openCard + "'");
   if (opt.hoverAt) a.explore.forcedHover = opt.hoverAt;
   if (!opt.hoverCase.empty()) {
     a.explore.forcedHover = markerPixelOf(a, opt.hoverCase);
@@ -261,6 +265,7 @@ int runGui(const GuiOptions& options) {
   const AppConfig config = loadSettings(opt, settingsNote);
   Atlas a;
   a.useConfig = opt.useConfig;
+  a.cards.report = opt.verbose;
   a.win = openWindow(opt);
   if (!a.win) return 1;
   glfwMakeContextCurrent(a.win);

@@ -45,6 +45,8 @@ struct GuiOptions {
   std::optional<std::pair<int, int>> hoverAt;
   std::string hoverCase;
   std::vector<std::pair<int, int>> keys;  // (GLFW key, modifiers) pressed one per frame after start (see parseKeys)
+  std::string openCard;                   // test hook: open this teaching card ("subtype-idiopathic")
+  std::filesystem::path teachingCards;    // test hook: read the teaching cards from here (empty: shipped)
 };
 
 // "Ctrl+T,F1,Escape" -> GLFW key codes and modifiers for GuiOptions::keys; false and `error` for a

@@ -64,6 +64,18 @@ void resize(Atlas& a, int w, int h) {
   a.picture.setImageSize(w, h);
 }
 
+ImFont* addUiFont(float pixels, bool bold) {
+  // Sources quote with typographic punctuation (’ “ ” – …), accented author names and Greek
+  // letters; ImGui loads only Latin-1 unless told otherwise.
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
+                                   0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+  std::string file = LA_UI_FONT;
+  const std::string boldFile = file.substr(0, file.rfind(".ttf")) + "-Bold.ttf";
+  if (bold && std::filesystem::exists(boldFile)) file = boldFile;
+  if (!std::filesystem::exists(file)) return nullptr;
+  return ImGui::GetIO().Fonts->AddFontFromFileTTF(file.c_str(), pixels, nullptr, ranges);
+}
+
 void setupImGui(Atlas& a) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -81,14 +93,9 @@ void setupImGui(Atlas& a) {
   st.Colors[ImGuiCol_WindowBg].w = 0.94f;
   st.ScaleAllSizes(scale);
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-  // Sources quote with typographic punctuation (’ “ ” – …), accented author names and Greek
-  // letters; ImGui loads only Latin-1 unless told otherwise.
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
-                                   0x2190, 0x21FF, 0x2200, 0x22FF, 0};
-  if (std::filesystem::exists(LA_UI_FONT))
-    io.Fonts->AddFontFromFileTTF(LA_UI_FONT, 15.f * scale, nullptr, ranges);
-  else
+  if (!addUiFont(15.f * scale))
     a.message(std::string("warning: font ") + LA_UI_FONT + " missing (install fonts-dejavu-core); using the built-in font");
+  a.cards.titleFont = addUiFont(20.f * scale, true);  // a teaching card's title
   // Installed before ImGui's callbacks, which chain to it.
   glfwSetWindowUserPointer(a.win, &a);
   glfwSetKeyCallback(a.win, onKey);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "ui/shortcuts.hpp"
+#include "window/cards.hpp"
 
 namespace la::window {
 
@@ -72,6 +73,7 @@ void closeTopmost(Atlas& a) {
     return;
   }
   ui::closeTopmost({{"###case", &a.cases.showCase},
+                    {"###teachingcard", &a.cards.show},
                     {"Distribution", &a.cases.showStats},
                     {"Sites", &a.sites.show},
                     {"Keyboard shortcuts", &a.state.showHelp},
@@ -110,6 +112,7 @@ void routeKeys(Atlas& a, ui::PanelRequests& r) {
       if (next >= 0) a.cases.table.selectRequest = next;
     }
     if ((key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && a.cases.selected >= 0) a.cases.showCase = true;
+    if (key == GLFW_KEY_C) cardKey(a);
   }
   a.pressedKeys.clear();
 }

@@ -14,10 +14,14 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include "core/camera_path.hpp"
+#include "core/case_filter.hpp"
 #include "core/playlist.hpp"
 #include "render/png_io.hpp"
+#include "window/cards.hpp"
+#include "window/gl_bridge.hpp"
 
 extern "C" void glReadPixels(int x, int y, int w, int h, unsigned format, unsigned type, void* data);
 extern "C" void glPixelStorei(unsigned pname, int param);
@@ -49,6 +53,8 @@ struct Show {
   CameraPose from, to;
   Clock::time_point moveStart;
   std::string error;
+  CardOverlay card;  // C: the slide's teaching card over it
+  int framesSinceKey = 0;  // scripted runs: ImGui lays out a new window on its first frame, shows it on the next
 };
 
 CameraPose poseOf(vtkCamera* c) {
@@ -104,6 +110,7 @@ void show(Show& s, int index, bool smooth = true) {
     return;
   }
   s.current = index;
+  s.card.index = -1;  // each slide starts without its card; C shows it
   std::printf("slide %d/%zu: %s\n", index + 1, s.slides.size(), s.shown.title.c_str());
   std::fflush(stdout);
   s.moving = smooth;
@@ -115,16 +122,57 @@ void show(Show& s, int index, bool smooth = true) {
   }
 }
 
-// The counter's font: the UI font at twice its size, added to ImGui's atlas once.
-ImFont* counterFont(Atlas& a) {
-  static ImFont* big = nullptr;
-  if (big || !fs::exists(LA_UI_FONT)) return big;
+// Fonts at presentation size, added to ImGui's atlas once: the counter's (twice the UI font), and
+// the card overlay's, which follow the screen's height (`screenH`, window units) so that a card
+// reads from the back of a room on a projector as on a laptop.
+struct PresentFonts {
+  ImFont* counter = nullptr;
+  ImFont* cardTitle = nullptr;
+  ImFont* cardBody = nullptr;
+};
+
+PresentFonts presentFonts(Atlas& a, int screenH) {
+  static PresentFonts f;
+  static bool made = false;
+  if (made) return f;
+  made = true;
   float xs = 1.f, ys = 1.f;
   glfwGetWindowContentScale(a.win, &xs, &ys);
-  big = ImGui::GetIO().Fonts->AddFontFromFileTTF(LA_UI_FONT, 30.f * (xs > 0 ? xs : 1.f));
+  const float body = std::clamp(float(screenH) / 46.f, 16.f, 48.f);
+  f.counter = addUiFont(30.f * (xs > 0 ? xs : 1.f));
+  f.cardBody = addUiFont(body);
+  f.cardTitle = addUiFont(body * 1.5f, true);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
-  return big;
+  return f;
+}
+
+// C: the slide's cards one after another, then hidden. The cards and the cases they count are the
+// slide's own: its filters (both sides of a comparison) and the case it rings.
+void cardKey(Show& s) {
+  if (s.current < 0) return;
+  CardOverlay& o = s.card;
+  if (o.index < 0) {
+    const Slide& slide = s.slides[size_t(s.current)];
+    const ViewData& vd = dataFor(s, slide);
+    const auto filters = viewFilters(slide.vm);
+    std::set<const Case*> seen;
+    o.cases.clear();
+    for (const CaseFilter* f : filters)
+      for (const Case* c : applyFilter(vd.data, *f, s.a.catalog))
+        if (seen.insert(c).second) o.cases.push_back(c);
+    const Case* focus = nullptr;
+    for (const Case& c : vd.data.cases)
+      if (!slide.vm.highlight.empty() && c.id == slide.vm.highlight) focus = &c;
+    o.cards = cardsForView(s.a.cards.cards, filters, focus);
+  }
+  o.index = nextCardIndex(o.index, o.cards.size());
+  o.scroll = 0;
+  if (o.index >= 0 && o.cards.empty()) std::printf("card: none for slide %d\n", s.current + 1);
+  if (o.index >= 0 && !o.cards.empty())
+    std::printf("card %d/%zu: %s: %s\n", o.index + 1, o.cards.size(), o.cards[size_t(o.index)]->id.c_str(),
+                o.cards[size_t(o.index)]->title.c_str());
+  std::fflush(stdout);
 }
 
 void drawCounter(Show& s, ImFont* font) {
@@ -155,6 +203,9 @@ int keyFromName(const std::string& k) {
   if (k == "home") return GLFW_KEY_HOME;
   if (k == "end") return GLFW_KEY_END;
   if (k == "esc") return GLFW_KEY_ESCAPE;
+  if (k == "c") return GLFW_KEY_C;
+  if (k == "up") return GLFW_KEY_UP;
+  if (k == "down") return GLFW_KEY_DOWN;
   return GLFW_KEY_UNKNOWN;
 }
 
@@ -166,7 +217,14 @@ bool onKey(Show& s, int key) {
     case GLFW_KEY_LEFT: case GLFW_KEY_PAGE_UP: show(s, s.current - 1); break;
     case GLFW_KEY_HOME: show(s, 0); break;
     case GLFW_KEY_END: show(s, last); break;
-    case GLFW_KEY_ESCAPE: return false;
+    case GLFW_KEY_ESCAPE:
+      if (s.card.index < 0) return false;
+      s.card.index = -1;  // Esc first hides the card, as it closes the front window in the atlas
+      break;
+    case GLFW_KEY_C: cardKey(s); break;
+    case GLFW_KEY_UP: case GLFW_KEY_DOWN:
+      s.card.scroll += (key == GLFW_KEY_DOWN ? 1.f : -1.f) * 4.f * (s.card.body ? s.card.body->FontSize : 16.f);
+      break;
     default: break;
   }
   return true;
@@ -183,7 +241,7 @@ void saveScreenshot(Show& s, const fs::path& out) {
 }
 
 // One frame: camera move, counter, picture. Returns false when the presentation should end.
-bool frame(Show& s, const PresentOptions& opt, size_t& scripted, ImFont* font) {
+bool frame(Show& s, const PresentOptions& opt, size_t& scripted, ImFont* font) {  // font: the counter's
   int w, h;
   glfwGetFramebufferSize(s.a.win, &w, &h);
   if (w > 0 && h > 0 && (w != s.width || h != s.height)) {
@@ -197,7 +255,8 @@ bool frame(Show& s, const PresentOptions& opt, size_t& scripted, ImFont* font) {
   bool keep = true;
   for (auto [key, mods] : s.a.pressedKeys) keep = keep && onKey(s, key);
   s.a.pressedKeys.clear();
-  if (!s.moving && scripted < opt.keys.size()) keep = keep && onKey(s, keyFromName(opt.keys[scripted++]));
+  ++s.framesSinceKey;
+  if (!s.moving && scripted < opt.keys.size()) keep = keep && onKey(s, keyFromName(opt.keys[scripted++])), s.framesSinceKey = 0;
   if (s.moving) {
     const double t = std::chrono::duration<double>(Clock::now() - s.moveStart).count() / kMoveSeconds;
     applyPose(s, interpolatePose(s.from, s.to, easeInOut(t)));
@@ -207,10 +266,11 @@ bool frame(Show& s, const PresentOptions& opt, size_t& scripted, ImFont* font) {
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   drawCounter(s, font);
+  drawCardOverlay(s.card, s.a.catalog, s.a.cards.cited);
   ImGui::Render();
   s.a.renWin->Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  const bool scriptDone = !opt.keys.empty() && scripted >= opt.keys.size() && !s.moving;
+  const bool scriptDone = !opt.keys.empty() && scripted >= opt.keys.size() && !s.moving && s.framesSinceKey >= 2;
   if (keep && scriptDone && !opt.screenshot.empty()) saveScreenshot(s, opt.screenshot);
   glfwSwapBuffers(s.a.win);
   return keep && !scriptDone && !glfwWindowShouldClose(s.a.win);
@@ -219,7 +279,7 @@ bool frame(Show& s, const PresentOptions& opt, size_t& scripted, ImFont* font) {
 }  // namespace
 
 int runPresentation(Atlas& a, const PresentOptions& opt) {
-  Show s{a, {}, {}, {}, {}, -1, 0, 0, false, {}, {}, {}, {}};
+  Show s{a, {}, {}, {}, {}, -1, 0, 0, false, {}, {}, {}, {}, {}, 0};
   try {
     const Playlist pl = loadPlaylist(opt.playlist);
     const std::vector<ViewModel> vms = loadPlaylistScenes(pl, a.catalog, opt.playlist.string());
@@ -241,14 +301,20 @@ int runPresentation(Atlas& a, const PresentOptions& opt) {
   }
   a.picture.detach(a.renWin);
   s.picture.attach(a.renWin);
-  ImFont* font = counterFont(a);
+  int screenH = 0;
+  glfwGetWindowSize(a.win, nullptr, &screenH);
+  if (monitor) screenH = glfwGetVideoMode(monitor)->height;
+  const PresentFonts fonts = presentFonts(a, screenH);
+  s.card.title = fonts.cardTitle;
+  s.card.body = fonts.cardBody;
+  ImFont* font = fonts.counter;
   a.pressedKeys.clear();
   size_t scripted = 0;
   bool running = true;
   while (running) {
     running = frame(s, opt, scripted, font);
     if (!running) break;
-    if (s.moving || scripted < opt.keys.size()) glfwPollEvents();
+    if (s.moving || (!opt.keys.empty() && (scripted < opt.keys.size() || s.framesSinceKey < 2))) glfwPollEvents();
     else glfwWaitEvents();
   }
   s.picture.detach(a.renWin);

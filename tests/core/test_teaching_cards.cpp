@@ -252,6 +252,47 @@ TEST_CASE("teaching cards: cards reachable from a case and from a site", "[cards
   CHECK(std::count(forScrotum.begin(), forScrotum.end(), "variant-heel-stick") == 0);
 }
 
+TEST_CASE("teaching cards: the card key picks the focused case's cards, then each filter's variant and single subtype", "[cards]") {
+  const auto& cards = shippedCards();
+  auto ids = [](const std::vector<const la::TeachingCard*>& v) {
+    std::vector<std::string> out;
+    for (const auto* c : v) out.push_back(c->id);
+    return out;
+  };
+  la::CaseFilter none;
+  CHECK(la::cardsForView(cards, {&none}, nullptr).empty());  // all subtypes, any variant: no card is "the" card
+  la::CaseFilter two;
+  two.subtypes = {la::Subtype::Idiopathic, la::Subtype::Dystrophic};
+  CHECK(la::cardsForView(cards, {&two}, nullptr).empty());
+  la::CaseFilter scn;  // the shipped subepidermal-calcified-nodules scene
+  scn.variant = "subepidermal-calcified-nodule";
+  scn.site = "head-and-neck";
+  CHECK(ids(la::cardsForView(cards, {&scn}, nullptr)) == std::vector<std::string>{"variant-subepidermal-calcified-nodule"});
+  la::CaseFilter byName;  // a filter may name the variant as the panel shows it
+  byName.variant = "Scrotal";
+  byName.subtypes = {la::Subtype::Idiopathic};
+  CHECK(ids(la::cardsForView(cards, {&byName}, nullptr)) == std::vector<std::string>{"variant-scrotal", "subtype-idiopathic"});
+  la::CaseFilter idio, dys;  // a comparison: one card per side
+  idio.subtypes = {la::Subtype::Idiopathic};
+  dys.subtypes = {la::Subtype::Dystrophic};
+  CHECK(ids(la::cardsForView(cards, {&idio, &dys}, nullptr)) ==
+        std::vector<std::string>{"subtype-idiopathic", "subtype-dystrophic"});
+  // The index case scene: idiopathic filter, CC000 ringed; the case's cards come first and the
+  // filter's idiopathic card is not repeated.
+  const la::Case* cc000 = nullptr;
+  for (const la::Case& c : shippedData().cases)
+    if (c.id == "CC000") cc000 = &c;
+  REQUIRE(cc000);
+  // CC000 in the CSV: subtype "idiopathic", no variant.
+  CHECK(ids(la::cardsForView(cards, {&idio}, cc000)) == std::vector<std::string>{"subtype-idiopathic"});
+  CHECK(ids(la::cardsForView(cards, {&dys}, cc000)) == std::vector<std::string>{"subtype-idiopathic", "subtype-dystrophic"});
+  la::Case scrotal;
+  scrotal.subtype = la::Subtype::Idiopathic;
+  scrotal.variant = "scrotal";
+  CHECK(ids(la::cardsForView(cards, {&scn}, &scrotal)) ==
+        std::vector<std::string>{"subtype-idiopathic", "variant-scrotal", "variant-subepidermal-calcified-nodule"});
+}
+
 TEST_CASE("teaching cards: a malformed file names the file, the card and the field", "[cards]") {
   REQUIRE_NOTHROW(la::parseTeachingCards(oneCard(kGoodCard), "cards.json"));
   CHECK(errorOf(oneCard(replaced(kGoodCard, R"("title": "Scrotal calcinosis",)", ""))) ==
