@@ -143,7 +143,9 @@ void readClinical(const Row& row, Case& c, RowReport& rep) {
   else rep.error("ossification", "unknown value " + inQuotes(row.get(C::ossification)) + " (yes, no or empty)");
   readNCases(row.get(C::n_cases), "n_cases", rep, c.nPatients);
   c.size = row.take(C::lesion_size_cm);
-  splitDurations(row.get(C::duration), c.durations, c.durationNote);
+  std::string durationNote;
+  splitDurations(row.get(C::duration), c.durations, durationNote);
+  c.durationNote = std::move(durationNote);
   c.associatedCondition = row.take(C::associated_condition);
   c.histology = row.take(C::histology);
   c.notes = row.take(C::sites_note);

@@ -2,6 +2,7 @@
 // Internal to the importer: gathers the images of one lesion (rows sharing a lesion id) into one
 // case. Not part of the core's public API.
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -37,7 +38,7 @@ class LesionMerger {
 
   std::vector<Case>& cases_;
   RoleNames names_;
-  std::unordered_map<std::string, Group> groups_;
+  std::unordered_map<std::string_view, Group> groups_;
 };
 
 }  // namespace la::import_detail

@@ -180,7 +180,7 @@ void identify(const MappedRow& row, std::unordered_map<std::string_view, int>& s
     c.lesionKey = c.patientKey.empty() ? std::string(lesion) : c.patientKey + "/" + std::string(lesion);
   else if (!cols.has(idRole)) rep.error(cols.nameOf(R::lesion), "empty: every record needs a lesion id");
   c.statesLesions = !c.lesionKey.empty();
-  c.id = c.statesLesions ? c.lesionKey : rowId;
+  c.id = c.statesLesions ? c.lesionKey : Text(rowId);
 }
 
 TableInfo tableInfo(const std::string& label, const ColumnMapping& m) {
