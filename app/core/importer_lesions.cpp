@@ -39,14 +39,15 @@ bool saysNoSite(const Lesion& l) { return l.siteId == kUnspecified && !l.unmatch
 
 void LesionMerger::add(Case&& c, RowReport& rep) {
   if (!c.lesionKey.empty()) {
-    // The key views the case's own lesionKey, whose characters stay put when the vector moves it.
-    auto [it, fresh] = groups_.try_emplace(c.lesionKey.view(), Group{cases_.size()});
-    if (!fresh) {
-      merge(cases_[it->second.index], std::move(c), it->second, rep);
+    const int64_t found = index_.findOrInsert(c.lesionKey.view(), static_cast<uint32_t>(cases_.size()),
+                                              [this](uint32_t i) { return cases_[i].lesionKey.view(); });
+    if (found >= 0) {
+      merge(cases_[static_cast<size_t>(found)], std::move(c), groups_[static_cast<size_t>(found) - base_], rep);
       return;
     }
   }
   cases_.push_back(std::move(c));
+  groups_.emplace_back();
 }
 
 std::string LesionMerger::lesionLabel(const Case& into, RowReport& rep) const {

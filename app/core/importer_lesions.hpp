@@ -8,6 +8,7 @@
 
 #include "core/dataset.hpp"
 #include "core/importer_detail.hpp"
+#include "core/key_index.hpp"
 
 namespace la::import_detail {
 
@@ -18,16 +19,16 @@ struct RoleNames {
 
 class LesionMerger {
  public:
-  LesionMerger(std::vector<Case>& cases, RoleNames names) : cases_(cases), names_(std::move(names)) {}
+  LesionMerger(std::vector<Case>& cases, RoleNames names, size_t expected)
+      : cases_(cases), names_(std::move(names)), base_(cases.size()), index_(expected) {}
 
   // Appends `c` as a new case; or, when a case with the same lesionKey exists, adds `c` to it as
   // one more image, with a warning in `rep` where this image disagrees with the earlier ones.
   void add(Case&& c, RowReport& rep);
 
  private:
-  // A lesion already read: its case, and which disagreements were reported (each once).
+  // Which disagreements were reported for a lesion already read (each once).
   struct Group {
-    size_t index = 0;
     bool ageWarned = false, sexConflict = false, subtypeConflict = false, diagnosisWarned = false;
   };
   void merge(Case& into, Case&& image, Group& g, RowReport& rep) const;
@@ -38,7 +39,9 @@ class LesionMerger {
 
   std::vector<Case>& cases_;
   RoleNames names_;
-  std::unordered_map<std::string_view, Group> groups_;
+  size_t base_;                // cases_ before this table's
+  KeyIndex index_;             // lesionKey -> case number
+  std::vector<Group> groups_;  // per case of this table, from base_
 };
 
 }  // namespace la::import_detail
