@@ -20,9 +20,9 @@ enum class AgeClass { None, Neonate, Infant };
 struct Age {
   enum class Kind { Unknown, Exact, Range };
   Kind kind = Kind::Unknown;
+  AgeClass ageClass = AgeClass::None;
   double years = 0;        // Kind::Exact
   double min = 0, max = 0; // Kind::Range, inclusive
-  AgeClass ageClass = AgeClass::None;
 
   bool hasNumber() const { return kind != Kind::Unknown; }
   static Age exact(double y) { Age a; a.kind = Kind::Exact; a.years = y; return a; }
@@ -59,17 +59,32 @@ struct TableInfo {
 // One case: in the built-in layout one row (a patient or a series of nPatients); in a public image
 // table one lesion with all its images (one image when the table identifies no lesion).
 struct Case {
-  Text id;            // the table's own id, e.g. "CC000"; a lesion table's lesionKey
-  size_t table = 0;          // index into Dataset::tables
-  int line = 0;              // line (or JSON record) it was read from; a lesion: its first image's
-  Source source;
-  Age age;
+  // What every filter and count reads comes first, so that a pass over a million cases touches
+  // one or two cache lines of each (and the small fields pack without padding).
   Sex sex = Sex::Unknown;
   std::optional<Subtype> subtype;  // absent when the table has no subtype (e.g. dermoscopy tables)
+  Ossification ossification = Ossification::Unknown;
+  int nPatients = 1;
+  int line = 0;              // line (or JSON record) it was read from; a lesion: its first image's
+  Side laterality = Side::None;    // curator's row-level side, kept apart from the lesions' sides
+  // Which counts the case's table states. A public image table may identify no patient or no
+  // lesion; what it cannot tell is "not stated", never a count of its rows (docs/DATA.md).
+  bool statesPatients = true;      // nPatients (and patientKey) are this case's patients
+  bool statesLesions = true;       // lesionCount() is this case's number of lesions
+  bool statesImages = false;       // nImages is this case's number of images
+  Age age;
+  size_t table = 0;          // index into Dataset::tables
+  size_t nImages = 0;              // rows of an image table that show this case
+  std::vector<Lesion> lesions;
+  // A table's lesion id ("<patient id>/<lesion id>" when the table has a patient column, since
+  // lesion ids may repeat across patients): the case is that one lesion, at every site in `lesions`.
+  Text lesionKey;
+  Text patientKey;          // a table's patient id; patients with the same key count once
+  Text id;            // the table's own id, e.g. "CC000"; a lesion table's lesionKey
+  Source source;
   Text variant;             // controlled-list id (see variantList()); empty when none stated
   Text variantVerbatim;     // the source's wording of the variant
   Text associatedCondition;
-  Ossification ossification = Ossification::Unknown;
   Text size;                // lesion size in cm as stated (free text)
   std::vector<std::string> durations;  // several when the source contradicts itself
   Text durationNote;        // curator's remark on the durations (e.g. "the report contradicts itself")
@@ -77,23 +92,9 @@ struct Case {
   Text notes;               // sites_note of the built-in layout, or a mapped notes column
   Text provenanceNote;
   Text evidence;            // verbatim quote from the source
-  int nPatients = 1;
-  Text patientKey;          // a table's patient id; patients with the same key count once
   Text diagnosis;           // mapped tables (e.g. "BCC")
   Text siteVerbatim;        // row-level wording of the location
   Text siteNormalized;      // curator's one coarse site for the row (or "multiple")
-  Side laterality = Side::None;    // curator's row-level side, kept apart from the lesions' sides
-  std::vector<Lesion> lesions;
-
-  // Which counts the case's table states. A public image table may identify no patient or no
-  // lesion; what it cannot tell is "not stated", never a count of its rows (docs/DATA.md).
-  bool statesPatients = true;      // nPatients (and patientKey) are this case's patients
-  bool statesLesions = true;       // lesionCount() is this case's number of lesions
-  bool statesImages = false;       // nImages is this case's number of images
-  // A table's lesion id ("<patient id>/<lesion id>" when the table has a patient column, since
-  // lesion ids may repeat across patients): the case is that one lesion, at every site in `lesions`.
-  Text lesionKey;
-  size_t nImages = 0;              // rows of an image table that show this case
 
   // One for a lesion of a lesion table (whatever the number of its sites), else one per entry of
   // `lesions` (the built-in layout lists each lesion).
