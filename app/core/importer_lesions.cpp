@@ -39,12 +39,17 @@ bool saysNoSite(const Lesion& l) { return l.siteId == kUnspecified && !l.unmatch
 
 void LesionMerger::add(Case&& c, RowReport& rep) {
   if (!c.lesionKey.empty()) {
-    const int64_t found = index_.findOrInsert(c.lesionKey.view(), static_cast<uint32_t>(cases_.size()),
-                                              [this](uint32_t i) { return cases_[i].lesionKey.view(); });
+    // Tables list a lesion's images together: the previous row's lesion is found without a lookup.
+    int64_t found = last_ < cases_.size() && cases_[last_].lesionKey == c.lesionKey ? int64_t(last_) : -1;
+    if (found < 0)
+      found = index_.findOrInsert(c.lesionKey.view(), static_cast<uint32_t>(cases_.size()),
+                                  [this](uint32_t i) { return cases_[i].lesionKey.view(); });
     if (found >= 0) {
-      merge(cases_[static_cast<size_t>(found)], std::move(c), groups_[static_cast<size_t>(found) - base_], rep);
+      last_ = static_cast<size_t>(found);
+      merge(cases_[last_], std::move(c), groups_[last_ - base_], rep);
       return;
     }
+    last_ = cases_.size();
   }
   cases_.push_back(std::move(c));
   groups_.emplace_back();

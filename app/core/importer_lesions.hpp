@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the importer: gathers the images of one lesion (rows sharing a lesion id) into one
 // case. Not part of the core's public API.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +43,7 @@ class LesionMerger {
   size_t base_;                // cases_ before this table's
   KeyIndex index_;             // lesionKey -> case number
   std::vector<Group> groups_;  // per case of this table, from base_
+  size_t last_ = SIZE_MAX;     // the case of the previous row's lesion
 };
 
 }  // namespace la::import_detail
