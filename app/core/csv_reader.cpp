@@ -200,9 +200,8 @@ std::vector<std::string> CsvTable::record(size_t r) const {
 
 void CsvTable::addRecord(const std::vector<std::string>& fields, int line) {
   for (size_t c = 0; c < header.size(); ++c) {
-    const size_t begin = buffer_.size();
     if (c < fields.size()) buffer_ += fields[c];
-    cells_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(buffer_.size() - begin)});
+    starts_.push_back(static_cast<uint32_t>(buffer_.size()));  // this cell's end, the next one's start
   }
   lines_.push_back(line);
 }
@@ -262,7 +261,7 @@ CsvTable parseCsvInPlace(std::string&& text) {
       table.lines_.reserve(lines);
       // Every kept field takes at least one byte of the text (its comma or line end), so the text's
       // size bounds it too: a wide header over many blank lines must not reserve gigabytes.
-      table.cells_.reserve(std::min(lines * table.header.size(), in.size() + 1));
+      table.starts_.reserve(std::min(lines * table.header.size(), in.size() + 1) + 1);
       continue;
     }
     if (fields.size() != table.header.size()) {
@@ -272,8 +271,9 @@ CsvTable parseCsvInPlace(std::string&& text) {
       drop();
       continue;
     }
-    for (const FieldSpan& f : fields)
-      table.cells_.push_back({static_cast<uint32_t>(f.offset), static_cast<uint32_t>(f.length)});
+    // A kept record's fields follow the previous kept record's directly (a dropped record's text
+    // is overwritten), so recording where each field ends is enough.
+    for (const FieldSpan& f : fields) table.starts_.push_back(static_cast<uint32_t>(f.offset + f.length));
     table.lines_.push_back(line);
   }
   // Only the unescaped text stays; what follows it is the input's tail, already read.

@@ -17,7 +17,7 @@ struct CsvIssue {
 
 // A parsed table. Field text is stored once, unescaped, in one buffer (the input's own, when it is
 // handed over with parseCsvInPlace): a table of a million rows is then a few large allocations
-// instead of millions of small strings, and 8 bytes of index per cell.
+// instead of millions of small strings, and 4 bytes of index per cell.
 class CsvTable {
  public:
   std::vector<std::string> header;  // first record (empty when the text is empty)
@@ -30,8 +30,9 @@ class CsvTable {
   int line(size_t r) const { return lines_[r]; }
   // Field `c` of record `r`; valid while the table lives.
   std::string_view field(size_t r, size_t c) const {
-    const Span& s = cells_[r * header.size() + c];
-    return std::string_view(buffer_.data() + s.offset, s.length);
+    // Fields are stored one after another, so a field ends where the next one starts.
+    const size_t k = r * header.size() + c;
+    return std::string_view(buffer_.data() + starts_[k], starts_[k + 1] - starts_[k]);
   }
   // All fields of record `r`, copied.
   std::vector<std::string> record(size_t r) const;
@@ -44,11 +45,8 @@ class CsvTable {
 
  private:
   friend CsvTable parseCsvInPlace(std::string&& text);
-  struct Span {
-    uint32_t offset, length;
-  };
   std::string buffer_;
-  std::vector<Span> cells_;
+  std::vector<uint32_t> starts_ = {0};  // where each cell starts, and where the last one ends
   std::vector<int> lines_;
 };
 
