@@ -17,16 +17,16 @@ python3 "$here/gen_synthetic_table.py" builtin 100000 "$tmp/builtin100k.csv"
 
 measure() {  # label, then the stats arguments
   local label=$1; shift
-  local walls=() rss=()
+  local walls=() cpus=() rss=()
   for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f '%e %M' -o "$tmp/t" "$bin" stats "$@" --format json > "$tmp/out.json"
-    read -r w m < "$tmp/t"
-    walls+=("$w"); rss+=("$m")
+    /usr/bin/time -f '%e %M %U %S' -o "$tmp/t" "$bin" stats "$@" --format json > "$tmp/out.json"
+    read -r w m u s < "$tmp/t"
+    walls+=("$w"); rss+=("$m"); cpus+=("$(echo "$u + $s" | bc)")
   done
-  local mw mr
-  mw=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
-  mr=$(printf '%s\n' "${rss[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%-44s wall %6.2f s (median of %d)   peak RSS %5d MB\n' "$label" "$mw" "$runs" $((mr / 1024))
+  median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+  # CPU (user + system) is the steadier figure on a shared machine; wall includes waiting for it.
+  printf '%-42s wall %6.2f s, CPU %6.2f s (medians of %d)   peak RSS %5d MB\n' "$label" "$(median "${walls[@]}")" \
+    "$(median "${cpus[@]}")" "$runs" $(($(median "${rss[@]}") / 1024))
 }
 
 echo "$(date -u +%F) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $bin"
