@@ -1,4 +1,5 @@
 #include "core/csv_reader.hpp"
+#include "core/huge_pages.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -262,6 +263,7 @@ CsvTable parseCsvInPlace(std::string&& text) {
       // Every kept field takes at least one byte of the text (its comma or line end), so the text's
       // size bounds it too: a wide header over many blank lines must not reserve gigabytes.
       table.starts_.reserve(std::min(lines * table.header.size(), in.size() + 1) + 1);
+      adviseHugePages(table.starts_.data(), table.starts_.capacity() * sizeof(uint32_t));
       continue;
     }
     if (fields.size() != table.header.size()) {

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/importer_detail.hpp"
+#include "core/huge_pages.hpp"
 #include "core/key_index.hpp"
 
 namespace la {
@@ -234,6 +235,7 @@ void importBuiltin(const RawTable& raw, const std::string& label, const SiteCata
   const size_t idCol = static_cast<size_t>(pos[static_cast<size_t>(C::case_id)]);
   auto idOf = [&raw, idCol](uint32_t r) { return trim(raw.rows.field(r, idCol)); };
   res.data.cases.reserve(nRows);
+  adviseHugePages(res.data.cases.data(), res.data.cases.capacity() * sizeof(Case));
   for (size_t r = 0; r < nRows; ++r) {
     const Row row{raw, pos, r, pool};
     const int line = raw.rows.line(r);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/importer_detail.hpp"
+#include "core/huge_pages.hpp"
 #include "core/importer_lesions.hpp"
 #include "core/key_index.hpp"
 
@@ -218,6 +219,7 @@ void importMapped(const RawTable& raw, const std::string& label, const ColumnMap
                         cols.nameOf(R::diagnosis)},
                        nRows);
   res.data.cases.reserve(nRows);
+  adviseHugePages(res.data.cases.data(), res.data.cases.capacity() * sizeof(Case));
   for (size_t r = 0; r < nRows; ++r) {
     const MappedRow row{raw, cols, r, pool};
     RowReport rep(label, raw.rows.line(r), raw.json, res.problems);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.hpp"
+
 namespace la::import_detail {
 
 class KeyIndex {
@@ -48,7 +50,10 @@ class KeyIndex {
     return c;
   }
   void rehash(size_t capacity) {
-    std::vector<Slot> old(capacity);
+    std::vector<Slot> old;
+    old.reserve(capacity);
+    adviseHugePages(old.data(), capacity * sizeof(Slot));
+    old.resize(capacity);
     old.swap(slots_);
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
