@@ -90,12 +90,17 @@ struct AnchorGroup {
   std::vector<size_t> categoryCounts;
   bool allUnstated = true;
 
-  void add(MarkerSpec&& m) {
+  // True while a marker record is still kept (the group may yet fan out, or it is the bubble's first).
+  bool keepsRecords() const { return fan.size() <= kMaxFan; }
+  void tally(size_t category, bool sideUnstated) {
     ++count;
-    if (categoryCounts.size() <= m.category) categoryCounts.resize(m.category + 1);
-    ++categoryCounts[m.category];
-    allUnstated = allUnstated && m.sideUnstated;
-    if (fan.size() <= kMaxFan) fan.push_back(std::move(m));
+    if (categoryCounts.size() <= category) categoryCounts.resize(category + 1);
+    ++categoryCounts[category];
+    allUnstated = allUnstated && sideUnstated;
+  }
+  void add(MarkerSpec&& m) {
+    tally(m.category, m.sideUnstated);
+    if (keepsRecords()) fan.push_back(std::move(m));
   }
 };
 
@@ -151,6 +156,13 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
         if (!a) continue;
         if (atAncestor) missing.insert(l.siteId);
         if (category == SIZE_MAX) category = palette->categoryOf(*c);
+        auto [it, fresh] = groups.try_emplace(a);
+        if (fresh) order.push_back(a);
+        drawn = true;
+        if (!it->second.keepsRecords()) {  // already a bubble: only counted
+          it->second.tally(category, unstated);
+          continue;
+        }
         MarkerSpec m;
         m.normal = normalized(a->normal);
         m.caseIndex = ci;
@@ -160,10 +172,7 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
         m.sideUnstated = unstated;
         m.atAncestor = atAncestor;
         m.category = category;
-        auto [it, fresh] = groups.try_emplace(a);
-        if (fresh) order.push_back(a);
         it->second.add(std::move(m));
-        drawn = true;
       }
       if (drawn) {
         ++out.lesionsDrawn;
