@@ -114,6 +114,40 @@ size_t sidesOf(const Site& site, Side side, std::pair<std::string_view, bool> ou
   return !site.sided || side == Side::Midline || side == Side::Left || side == Side::Right ? 1 : 2;
 }
 
+// Lays each anchor's group out: a fan around the anchor for a few, one sized bubble for many.
+void placeGroups(const std::vector<const SiteAnchor*>& order,
+                 std::unordered_map<const SiteAnchor*, AnchorGroup>& groups, double radius, MarkerLayout& out) {
+  const double spacing = 2.3 * radius;
+  for (const SiteAnchor* a : order) {
+    AnchorGroup& g = groups[a];
+    const V3 n = normalized(a->normal);
+    auto place = [&](MarkerSpec& m, std::array<double, 2> slot, double lift) {
+      // Tangent basis: any vector not parallel to the normal.
+      const V3 ref = std::abs(n[1]) < 0.9 ? V3{0, 1, 0} : V3{1, 0, 0};
+      const V3 t1 = normalized(cross(n, ref));
+      const V3 t2 = cross(n, t1);
+      for (size_t k = 0; k < 3; ++k)
+        m.position[k] = a->position[k] + spacing * (slot[0] * t1[k] + slot[1] * t2[k]) + lift * radius * n[k];
+    };
+    if (g.count <= kMaxFan) {
+      for (size_t k = 0; k < g.fan.size(); ++k) {
+        place(g.fan[k], spiralSlot(k), 0.6);
+        out.markers.push_back(std::move(g.fan[k]));
+      }
+      continue;
+    }
+    // One bubble: area grows with the count; coloured by the most frequent category (the first
+    // of equally frequent ones).
+    MarkerSpec m = g.fan.front();
+    m.count = g.count;
+    m.scale = std::min(4.0, 1.5 * std::sqrt(double(g.count) / double(kMaxFan)));
+    m.category = size_t(std::max_element(g.categoryCounts.begin(), g.categoryCounts.end()) - g.categoryCounts.begin());
+    m.sideUnstated = g.allUnstated;
+    place(m, {0, 0}, 0.6 * m.scale);
+    out.markers.push_back(std::move(m));
+  }
+}
+
 }  // namespace
 
 MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& cases, const SiteCatalog& catalog,
@@ -182,35 +216,7 @@ MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& 
       }
     }
   }
-  const double spacing = 2.3 * radius;
-  for (const SiteAnchor* a : order) {
-    AnchorGroup& g = groups[a];
-    const V3 n = normalized(a->normal);
-    auto place = [&](MarkerSpec& m, std::array<double, 2> slot, double lift) {
-      // Tangent basis: any vector not parallel to the normal.
-      const V3 ref = std::abs(n[1]) < 0.9 ? V3{0, 1, 0} : V3{1, 0, 0};
-      const V3 t1 = normalized(cross(n, ref));
-      const V3 t2 = cross(n, t1);
-      for (size_t k = 0; k < 3; ++k)
-        m.position[k] = a->position[k] + spacing * (slot[0] * t1[k] + slot[1] * t2[k]) + lift * radius * n[k];
-    };
-    if (g.count <= kMaxFan) {
-      for (size_t k = 0; k < g.fan.size(); ++k) {
-        place(g.fan[k], spiralSlot(k), 0.6);
-        out.markers.push_back(std::move(g.fan[k]));
-      }
-      continue;
-    }
-    // One bubble: area grows with the count; coloured by the most frequent category (the first
-    // of equally frequent ones).
-    MarkerSpec m = g.fan.front();
-    m.count = g.count;
-    m.scale = std::min(4.0, 1.5 * std::sqrt(double(g.count) / double(kMaxFan)));
-    m.category = size_t(std::max_element(g.categoryCounts.begin(), g.categoryCounts.end()) - g.categoryCounts.begin());
-    m.sideUnstated = g.allUnstated;
-    place(m, {0, 0}, 0.6 * m.scale);
-    out.markers.push_back(std::move(m));
-  }
+  placeGroups(order, groups, radius, out);
   out.missingSites.assign(missing.begin(), missing.end());
   return out;
 }
