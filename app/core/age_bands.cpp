@@ -30,23 +30,29 @@ const AgeBandInfo* bandAt(double years) {
 }
 }  // namespace
 
-std::string ageBandOf(const Age& a) {
+size_t ageBandIndex(const Age& a) {
+  const size_t acrossBands = ageBands().size(), unknown = acrossBands + 1;
   switch (a.kind) {
     case Age::Kind::Exact: {
       const AgeBandInfo* b = bandAt(a.years);
-      return b ? b->id : "unknown";
+      return b ? size_t(b - ageBands().data()) : unknown;
     }
     case Age::Kind::Range: {
       const AgeBandInfo* lo = bandAt(a.min);
       const AgeBandInfo* hi = bandAt(a.max);
-      if (lo && lo == hi) return lo->id;
-      return "range-across-bands";
+      if (lo && lo == hi) return size_t(lo - ageBands().data());
+      return acrossBands;
     }
     default:
-      if (a.ageClass == AgeClass::Neonate) return "neonate";
-      if (a.ageClass == AgeClass::Infant) return "infant";
-      return "unknown";
+      if (a.ageClass == AgeClass::Neonate) return 0;
+      if (a.ageClass == AgeClass::Infant) return 1;
+      return unknown;
   }
+}
+
+std::string ageBandOf(const Age& a) {
+  static const std::vector<std::string> keys = ageBandKeys();
+  return keys[ageBandIndex(a)];
 }
 
 std::vector<std::string> ageBandKeys() {

@@ -25,6 +25,8 @@ const AgeBandInfo* findAgeBand(std::string_view id);
 // The band of an age: a band id, "range-across-bands" for a range that spans several bands, or
 // "unknown" when the source gives no number (a source's "neonate"/"infant" wording counts).
 std::string ageBandOf(const Age& age);
+// The same as a position in ageBandKeys() (no string made: statistics count a million cases).
+size_t ageBandIndex(const Age& age);
 
 // Ids in display order, with the two extra keys last.
 std::vector<std::string> ageBandKeys();

@@ -1,4 +1,5 @@
 #include "core/atomic_file.hpp"
+#include "core/huge_pages.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -101,7 +102,10 @@ std::string readFile(const std::filesystem::path& path, std::uintmax_t maxBytes)
   if (!in) throw IoError(path.string() + ": cannot open: " + std::strerror(errno));
   // Read in blocks up to the limit: a device or pipe has no size to check first.
   std::string out;
-  if (!ec && size > 0) out.reserve(size_t(size));
+  if (!ec && size > 0) {
+    out.reserve(size_t(size));
+    adviseHugePages(out.data(), out.capacity());
+  }
   char block[1 << 16];
   while (in.read(block, sizeof block) || in.gcount() > 0) {
     out.append(block, size_t(in.gcount()));

@@ -53,7 +53,7 @@ nlohmann::json caseToJson(const Case& c, const Dataset& data, const SiteCatalog&
   for (const Lesion& l : c.lesions) {
     const Site* s = catalog.byId(l.siteId);
     sites.push_back({{"site", l.siteId},
-                     {"name", s ? s->name : l.siteId},
+                     {"name", s ? s->name : l.siteId.str()},
                      {"side", l.side == Side::None ? nlohmann::json(nullptr) : nlohmann::json(toString(l.side))},
                      {"token", l.token},
                      {"wording", orNull(l.wording)},
@@ -120,7 +120,7 @@ std::string describeLesions(const Case& c, const SiteCatalog& catalog) {
   for (const Lesion& l : c.lesions) {
     if (!out.empty()) out += "; ";
     const Site* s = catalog.byId(l.siteId);
-    out += s ? s->name : l.siteId;
+    out += s ? s->name : l.siteId.str();
     if (l.side != Side::None) out += std::string(" (") + toString(l.side) + ")";
     if (l.unmatched) out += " [unmatched: " + l.token + "]";
   }

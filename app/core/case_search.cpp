@@ -119,7 +119,7 @@ std::string searchableText(const Case& c, const SiteCatalog& catalog) {
   add(out, c.source.pmid);
   for (const Lesion& l : c.lesions) {
     const Site* s = catalog.byId(l.siteId);
-    add(out, s ? s->name : l.siteId);
+    add(out, s ? s->name : l.siteId.str());
     if (s)
       for (const std::string& syn : s->synonyms) add(out, syn);  // "hallux" finds the great toe
     add(out, l.token);

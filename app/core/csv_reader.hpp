@@ -1,6 +1,8 @@
 #pragma once
 // RFC 4180 CSV reading: quoted fields with embedded commas, quotes ("") and line breaks,
 // UTF-8 with or without a byte-order mark, CRLF or LF line ends, with or without a final line end.
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,8 +15,9 @@ struct CsvIssue {
   std::string reason;
 };
 
-// A parsed table. Field text is stored once, unescaped, in one buffer: a table of 100k rows is
-// then a few large allocations instead of millions of small strings.
+// A parsed table. Field text is stored once, unescaped, in one buffer (the input's own, when it is
+// handed over with parseCsvInPlace): a table of a million rows is then a few large allocations
+// instead of millions of small strings, and 4 bytes of index per cell.
 class CsvTable {
  public:
   std::vector<std::string> header;  // first record (empty when the text is empty)
@@ -27,8 +30,9 @@ class CsvTable {
   int line(size_t r) const { return lines_[r]; }
   // Field `c` of record `r`; valid while the table lives.
   std::string_view field(size_t r, size_t c) const {
-    const Span& s = cells_[r * header.size() + c];
-    return std::string_view(buffer_).substr(s.offset, s.length);
+    // Fields are stored one after another, so a field ends where the next one starts.
+    const size_t k = r * header.size() + c;
+    return std::string_view(buffer_.data() + starts_[k], starts_[k + 1] - starts_[k]);
   }
   // All fields of record `r`, copied.
   std::vector<std::string> record(size_t r) const;
@@ -36,13 +40,13 @@ class CsvTable {
   // For builders of tables from other formats (JSON): appends one record of header.size() fields.
   void addRecord(const std::vector<std::string>& fields, int line);
 
+  // Offsets are 32-bit; the reader refuses a larger text (tables are limited to 1 GiB anyway).
+  static constexpr size_t kMaxBytes = 0xFFFFFFFFu;
+
  private:
-  friend CsvTable parseCsv(std::string_view text);
-  struct Span {
-    size_t offset, length;
-  };
+  friend CsvTable parseCsvInPlace(std::string&& text);
   std::string buffer_;
-  std::vector<Span> cells_;
+  std::vector<uint32_t> starts_ = {0};  // where each cell starts, and where the last one ends
   std::vector<int> lines_;
 };
 
@@ -51,6 +55,8 @@ class CsvTable {
 // reading resumes at the next line, so one bad record never hides the rest of the file.
 // Blank lines between records are skipped.
 CsvTable parseCsv(std::string_view text);
+// The same, reading `text` in place: its buffer becomes the table's, so no copy of the text is made.
+CsvTable parseCsvInPlace(std::string&& text);
 
 // True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
 // On failure, `*badOffset` (if given) receives the byte offset of the first bad sequence.

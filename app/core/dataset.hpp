@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
+
 namespace la {
 
 enum class Sex { Unknown, Female, Male };
@@ -18,9 +20,9 @@ enum class AgeClass { None, Neonate, Infant };
 struct Age {
   enum class Kind { Unknown, Exact, Range };
   Kind kind = Kind::Unknown;
+  AgeClass ageClass = AgeClass::None;
   double years = 0;        // Kind::Exact
   double min = 0, max = 0; // Kind::Range, inclusive
-  AgeClass ageClass = AgeClass::None;
 
   bool hasNumber() const { return kind != Kind::Unknown; }
   static Age exact(double y) { Age a; a.kind = Kind::Exact; a.years = y; return a; }
@@ -28,18 +30,18 @@ struct Age {
 };
 
 struct Source {
-  std::string citation;  // as written by the curator (may mark missing parts in brackets)
-  std::string authors, title, journal;  // only when a table gives them separately; never parsed from citation
+  Text citation;  // as written by the curator (may mark missing parts in brackets)
+  Text authors, title, journal;  // only when a table gives them separately; never parsed from citation
   std::optional<int> year;
-  std::string doi, pmid;
-  std::string url;       // one or more URLs as given (" ; " between several)
+  Text doi, pmid;
+  Text url;       // one or more URLs as given (" ; " between several)
 };
 
 struct Lesion {
-  std::string siteId;    // catalog id; "unspecified" for a vague or unmatched location
+  Text siteId;    // catalog id; "unspecified" for a vague or unmatched location
   Side side = Side::None;
-  std::string token;     // as written in the table ("thigh:right", "FOREARM")
-  std::string wording;   // the source's own words for the location (the row's site_verbatim)
+  Text token;     // as written in the table ("thigh:right", "FOREARM")
+  Text wording;   // the source's own words for the location (the row's site_verbatim)
   bool unmatched = false;// the table named a site the catalog does not know; kept as unspecified
   size_t nImages = 0;    // images showing the lesion at this site (tables with an image column)
 };
@@ -57,41 +59,42 @@ struct TableInfo {
 // One case: in the built-in layout one row (a patient or a series of nPatients); in a public image
 // table one lesion with all its images (one image when the table identifies no lesion).
 struct Case {
-  std::string id;            // the table's own id, e.g. "CC000"; a lesion table's lesionKey
-  size_t table = 0;          // index into Dataset::tables
-  int line = 0;              // line (or JSON record) it was read from; a lesion: its first image's
-  Source source;
-  Age age;
+  // What every filter and count reads comes first, so that a pass over a million cases touches
+  // one or two cache lines of each (and the small fields pack without padding).
   Sex sex = Sex::Unknown;
   std::optional<Subtype> subtype;  // absent when the table has no subtype (e.g. dermoscopy tables)
-  std::string variant;             // controlled-list id (see variantList()); empty when none stated
-  std::string variantVerbatim;     // the source's wording of the variant
-  std::string associatedCondition;
   Ossification ossification = Ossification::Unknown;
-  std::string size;                // lesion size in cm as stated (free text)
-  std::vector<std::string> durations;  // several when the source contradicts itself
-  std::string durationNote;        // curator's remark on the durations (e.g. "the report contradicts itself")
-  std::string histology;           // only when a table has a histology column
-  std::string notes;               // sites_note of the built-in layout, or a mapped notes column
-  std::string provenanceNote;
-  std::string evidence;            // verbatim quote from the source
   int nPatients = 1;
-  std::string patientKey;          // a table's patient id; patients with the same key count once
-  std::string diagnosis;           // mapped tables (e.g. "BCC")
-  std::string siteVerbatim;        // row-level wording of the location
-  std::string siteNormalized;      // curator's one coarse site for the row (or "multiple")
+  int line = 0;              // line (or JSON record) it was read from; a lesion: its first image's
   Side laterality = Side::None;    // curator's row-level side, kept apart from the lesions' sides
-  std::vector<Lesion> lesions;
-
   // Which counts the case's table states. A public image table may identify no patient or no
   // lesion; what it cannot tell is "not stated", never a count of its rows (docs/DATA.md).
   bool statesPatients = true;      // nPatients (and patientKey) are this case's patients
   bool statesLesions = true;       // lesionCount() is this case's number of lesions
   bool statesImages = false;       // nImages is this case's number of images
+  Age age;
+  size_t table = 0;          // index into Dataset::tables
+  size_t nImages = 0;              // rows of an image table that show this case
+  std::vector<Lesion> lesions;
   // A table's lesion id ("<patient id>/<lesion id>" when the table has a patient column, since
   // lesion ids may repeat across patients): the case is that one lesion, at every site in `lesions`.
-  std::string lesionKey;
-  size_t nImages = 0;              // rows of an image table that show this case
+  Text lesionKey;
+  Text patientKey;          // a table's patient id; patients with the same key count once
+  Text id;            // the table's own id, e.g. "CC000"; a lesion table's lesionKey
+  Source source;
+  Text variant;             // controlled-list id (see variantList()); empty when none stated
+  Text variantVerbatim;     // the source's wording of the variant
+  Text associatedCondition;
+  Text size;                // lesion size in cm as stated (free text)
+  std::vector<std::string> durations;  // several when the source contradicts itself
+  Text durationNote;        // curator's remark on the durations (e.g. "the report contradicts itself")
+  Text histology;           // only when a table has a histology column
+  Text notes;               // sites_note of the built-in layout, or a mapped notes column
+  Text provenanceNote;
+  Text evidence;            // verbatim quote from the source
+  Text diagnosis;           // mapped tables (e.g. "BCC")
+  Text siteVerbatim;        // row-level wording of the location
+  Text siteNormalized;      // curator's one coarse site for the row (or "multiple")
 
   // One for a lesion of a lesion table (whatever the number of its sites), else one per entry of
   // `lesions` (the built-in layout lists each lesion).

@@ -125,8 +125,8 @@ namespace {
 
 using import_detail::RawTable;
 
-bool readCsv(std::string_view text, const std::string& label, RawTable& raw, ImportResult& res) {
-  CsvTable t = parseCsv(text);
+bool readCsv(std::string&& text, const std::string& label, RawTable& raw, ImportResult& res) {
+  CsvTable t = parseCsvInPlace(std::move(text));
   if (t.header.empty()) {
     if (!t.issues.empty()) res.problems.push_back({label, t.issues[0].line, "(header)", t.issues[0].reason, Severity::Error});
     else res.problems.push_back({label, 0, "(file)", "empty file: no header row", Severity::Error});
@@ -291,11 +291,15 @@ std::string joinDurations(const std::vector<std::string>& durations, const std::
   return out;
 }
 
-ImportResult importText(std::string_view text, const std::string& label, bool json, const ColumnMapping* mapping,
-                        const SiteCatalog& catalog, const ImportOptions& options) {
+namespace {
+
+// The text is handed over: a CSV table is read in its own buffer (no second copy of a large file),
+// which the cases are built from and which is freed when they are.
+ImportResult importOwned(std::string&& text, const std::string& label, bool json, const ColumnMapping* mapping,
+                         const SiteCatalog& catalog, const ImportOptions& options) {
   ImportResult res;
   import_detail::RawTable raw;
-  const bool readOk = json ? readJson(text, label, raw, res) : readCsv(text, label, raw, res);
+  const bool readOk = json ? readJson(text, label, raw, res) : readCsv(std::move(text), label, raw, res);
   if (!readOk) {
     res.data = Dataset{};
     return res;
@@ -312,6 +316,13 @@ ImportResult importText(std::string_view text, const std::string& label, bool js
   return res;
 }
 
+}  // namespace
+
+ImportResult importText(std::string_view text, const std::string& label, bool json, const ColumnMapping* mapping,
+                        const SiteCatalog& catalog, const ImportOptions& options) {
+  return importOwned(std::string(text), label, json, mapping, catalog, options);
+}
+
 ImportResult importFile(const std::filesystem::path& path, const ColumnMapping* mapping, const SiteCatalog& catalog,
                         const ImportOptions& options) {
   std::string text;
@@ -326,7 +337,7 @@ ImportResult importFile(const std::filesystem::path& path, const ColumnMapping* 
     return res;
   }
   const bool json = tableIsJson(path, mapping);
-  ImportResult r = importText(text, path.string(), json, mapping, catalog, options);
+  ImportResult r = importOwned(std::move(text), path.string(), json, mapping, catalog, options);
   // Problems are found in passes (records, then fields); a reader of the list expects file order.
   std::stable_sort(r.problems.begin(), r.problems.end(), [](const Problem& a, const Problem& b) { return a.line < b.line; });
   return r;

@@ -4,6 +4,8 @@
 #include <unordered_map>
 
 #include "core/importer_detail.hpp"
+#include "core/huge_pages.hpp"
+#include "core/key_index.hpp"
 
 namespace la {
 
@@ -34,11 +36,14 @@ struct Row {
   const RawTable& raw;
   const std::vector<int>& pos;
   size_t r;
+  TextPool& pool;
   std::string_view get(C col) const {
     const int i = pos[static_cast<size_t>(col)];
     return i < 0 ? std::string_view{} : raw.rows.field(r, static_cast<size_t>(i));
   }
-  std::string take(C col) const { return std::string(get(col)); }
+  Text take(C col) const { return Text(get(col)); }
+  // For columns whose values repeat from row to row: shared between rows.
+  Text shared(C col) const { return pool.get(get(col)); }
 };
 
 // Only age wording the source itself uses: a case with no number keeps "neonate"/"infant" from its
@@ -50,18 +55,18 @@ AgeClass ageClassFromEvidence(std::string_view evidence) {
   return AgeClass::None;
 }
 
-Lesion makeLesion(const SiteCatalog& cat, std::string_view siteText, Side side, std::string token,
-                  const std::string& wording, const std::string& field, RowReport& rep) {
+Lesion makeLesion(const SiteCatalog& cat, TextPool& pool, std::string_view siteText, Side side, Text token,
+                  const Text& wording, const std::string& field, RowReport& rep) {
   Lesion l;
   l.side = side;
   l.token = std::move(token);
   l.wording = wording;
   if (const Site* s = cat.find(siteText)) {
-    l.siteId = s->id;
+    l.siteId = pool.get(s->id);
     if (!s->sided && (side == Side::Left || side == Side::Right || side == Side::Bilateral))
       rep.warn(field, "site '" + s->id + "' has no sides; side '" + toString(side) + "' kept as written");
   } else {
-    l.siteId = kUnspecified;
+    l.siteId = pool.get(kUnspecified);
     l.unmatched = true;
     rep.warn(field, "unknown site " + inQuotes(siteText) + "; kept as unspecified");
   }
@@ -92,7 +97,7 @@ bool checkHeader(const RawTable& raw, const std::unordered_map<std::string, size
 }
 
 void readSource(const Row& row, Case& c, RowReport& rep) {
-  c.source.citation = row.take(C::citation);
+  c.source.citation = row.shared(C::citation);
   if (trim(c.source.citation).empty()) rep.error("citation", "empty: every case needs its source");
   c.source.doi = row.take(C::doi);
   c.source.pmid = row.get(C::pmid);
@@ -101,7 +106,7 @@ void readSource(const Row& row, Case& c, RowReport& rep) {
   c.source.url = row.take(C::source_url);
   c.source.authors = row.take(C::authors);
   c.source.title = row.take(C::title);
-  c.source.journal = row.take(C::journal);
+  c.source.journal = row.shared(C::journal);
   if (std::string_view y = row.get(C::year); !trim(y).empty()) {
     long v = 0;
     if (!parseInt(y, v)) rep.error("year", "bad number " + inQuotes(y));
@@ -137,25 +142,27 @@ void readClinical(const Row& row, Case& c, RowReport& rep) {
       rep.error("subtype", "unknown subtype " + inQuotes(st) +
                                " (dystrophic, metastatic, idiopathic, iatrogenic, calciphylaxis, unspecified)");
   }
-  c.variantVerbatim = row.take(C::variant);
-  c.variant = classifyVariant(c.variantVerbatim);
+  c.variantVerbatim = row.shared(C::variant);
+  c.variant = row.pool.get(classifyVariant(c.variantVerbatim));
   if (auto o = parseOssification(trim(row.get(C::ossification)))) c.ossification = *o;
   else rep.error("ossification", "unknown value " + inQuotes(row.get(C::ossification)) + " (yes, no or empty)");
   readNCases(row.get(C::n_cases), "n_cases", rep, c.nPatients);
   c.size = row.take(C::lesion_size_cm);
-  splitDurations(row.get(C::duration), c.durations, c.durationNote);
-  c.associatedCondition = row.take(C::associated_condition);
+  std::string durationNote;
+  splitDurations(row.get(C::duration), c.durations, durationNote);
+  c.durationNote = std::move(durationNote);
+  c.associatedCondition = row.shared(C::associated_condition);
   c.histology = row.take(C::histology);
   c.notes = row.take(C::sites_note);
   c.provenanceNote = row.take(C::provenance_note);
-  c.siteVerbatim = row.get(C::site_verbatim);
-  c.siteNormalized = row.get(C::site_normalized);
+  c.siteVerbatim = row.shared(C::site_verbatim);
+  c.siteNormalized = row.shared(C::site_normalized);
   if (auto s = parseSide(trim(row.get(C::laterality)))) c.laterality = *s;
   else rep.error("laterality", "unknown side " + inQuotes(row.get(C::laterality)) + " (left, right, bilateral, midline)");
 }
 
 // The `sites` list: "site[:side]; ...".
-void readSiteList(std::string_view sites, const SiteCatalog& cat, Case& c, RowReport& rep) {
+void readSiteList(std::string_view sites, const SiteCatalog& cat, TextPool& pool, Case& c, RowReport& rep) {
   size_t start = 0;
   while (start <= sites.size()) {
     size_t end = sites.find(';', start);
@@ -177,7 +184,7 @@ void readSiteList(std::string_view sites, const SiteCatalog& cat, Case& c, RowRe
                              " (left, right, bilateral, midline)");
       continue;
     }
-    c.lesions.push_back(makeLesion(cat, siteText, *side, std::string(token), c.siteVerbatim, "sites", rep));
+    c.lesions.push_back(makeLesion(cat, pool, siteText, *side, pool.get(token), c.siteVerbatim, "sites", rep));
   }
 }
 
@@ -186,15 +193,16 @@ void readSiteList(std::string_view sites, const SiteCatalog& cat, Case& c, RowRe
 void readLesions(const Row& row, const SiteCatalog& cat, Case& c, RowReport& rep) {
   const std::string_view sites = row.get(C::sites);
   if (!trim(sites).empty()) {
-    readSiteList(sites, cat, c, rep);
-  } else if (const std::string norm(trim(c.siteNormalized)); !norm.empty() && norm != "multiple") {
-    c.lesions.push_back(makeLesion(cat, norm, c.laterality, norm, c.siteVerbatim, "site_normalized", rep));
+    readSiteList(sites, cat, row.pool, c, rep);
+  } else if (const std::string_view norm = trim(c.siteNormalized); !norm.empty() && norm != "multiple") {
+    c.lesions.push_back(
+        makeLesion(cat, row.pool, norm, c.laterality, row.pool.get(norm), c.siteVerbatim, "site_normalized", rep));
   } else if (!trim(c.siteVerbatim).empty()) {
     c.lesions.push_back(
-        makeLesion(cat, c.siteVerbatim, c.laterality, c.siteVerbatim, c.siteVerbatim, "site_verbatim", rep));
+        makeLesion(cat, row.pool, c.siteVerbatim, c.laterality, c.siteVerbatim, c.siteVerbatim, "site_verbatim", rep));
   } else {
     Lesion l;
-    l.siteId = kUnspecified;
+    l.siteId = row.pool.get(kUnspecified);
     c.lesions.push_back(l);
     rep.warn("sites", "no site given; kept as unspecified");
   }
@@ -220,22 +228,26 @@ void importBuiltin(const RawTable& raw, const std::string& label, const SiteCata
   for (size_t k = 0; k < layout.size(); ++k)
     if (auto it = idx.find(layout[k]); it != idx.end()) pos[k] = static_cast<int>(it->second);
   const bool hasEvidence = idx.count("evidence") > 0, hasAgeClass = idx.count("age_class") > 0;
-  // Keys are views into the table's own text, which outlives this loop: no copy per id.
-  std::unordered_map<std::string_view, int> seen;
+  // Rows with an id so far; their ids are read back from the table's own text: no copy per id.
   const size_t nRows = raw.rows.recordCount();
-  seen.reserve(nRows);
+  KeyIndex seen(nRows);
+  TextPool pool;
+  const size_t idCol = static_cast<size_t>(pos[static_cast<size_t>(C::case_id)]);
+  auto idOf = [&raw, idCol](uint32_t r) { return trim(raw.rows.field(r, idCol)); };
   res.data.cases.reserve(nRows);
+  adviseHugePages(res.data.cases.data(), res.data.cases.capacity() * sizeof(Case));
   for (size_t r = 0; r < nRows; ++r) {
-    const Row row{raw, pos, r};
+    const Row row{raw, pos, r, pool};
     const int line = raw.rows.line(r);
     RowReport rep(label, line, raw.json, res.problems);
     // Built in place: at 100k rows a second copy of each case costs more than reading it.
     Case& c = res.data.cases.emplace_back();
     c.line = line;
-    c.id = std::string(trim(row.get(C::case_id)));
+    c.id = Text(trim(row.get(C::case_id)));
     if (c.id.empty()) rep.error("case_id", "empty: every case needs an id");
-    else if (auto [it, inserted] = seen.emplace(trim(row.get(C::case_id)), line); !inserted)
-      rep.error("case_id", "duplicate id " + inQuotes(c.id) + " (first on line " + std::to_string(it->second) + ")");
+    else if (const int64_t first = seen.findOrInsert(c.id.view(), static_cast<uint32_t>(r), idOf); first >= 0)
+      rep.error("case_id", "duplicate id " + inQuotes(c.id) + " (first on line " +
+                               std::to_string(raw.rows.line(static_cast<size_t>(first))) + ")");
     readSource(row, c, rep);
     readAgeAndEvidence(row, hasEvidence, hasAgeClass, c, rep);
     readClinical(row, c, rep);

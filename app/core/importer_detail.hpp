@@ -23,6 +23,25 @@ struct RawTable {
 
 inline constexpr const char* kUnspecified = "unspecified";
 
+// Shares repeated cell values between the cases of one import (a site id, a diagnosis, a table's
+// wording of a site): one allocation for every row that states the same words. Bounded: past
+// kMaxValues distinct values new ones are not kept, so a column of ids costs no pool.
+class TextPool {
+ public:
+  Text get(std::string_view s) {
+    if (s.empty()) return {};
+    if (auto it = map_.find(s); it != map_.end()) return it->second;
+    Text t(s);
+    // The key views the pooled Text's own characters, which live as long as the map holds it.
+    if (map_.size() < kMaxValues) map_.emplace(t.view(), t);
+    return t;
+  }
+
+ private:
+  static constexpr size_t kMaxValues = 4096;
+  std::unordered_map<std::string_view, Text> map_;
+};
+
 std::string_view trim(std::string_view s);
 bool parseDouble(std::string_view text, double& out);
 bool parseInt(std::string_view text, long& out);

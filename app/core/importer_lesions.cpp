@@ -7,20 +7,21 @@ namespace {
 
 // Appends `value` to a " / "-joined list unless it is empty or already there. True when it was
 // added to a list that already held a different value (the images disagree).
-bool joinDistinct(std::string& list, const std::string& value) {
+bool joinDistinct(Text& list, const Text& value) {
   if (value.empty()) return false;
   if (list.empty()) {
     list = value;
     return false;
   }
+  const std::string_view l = list.view();
   size_t start = 0;
   for (;;) {
-    const size_t end = list.find(" / ", start);
-    if (list.compare(start, (end == std::string::npos ? list.size() : end) - start, value) == 0) return false;
-    if (end == std::string::npos) break;
+    const size_t end = l.find(" / ", start);
+    if (l.substr(start, (end == std::string_view::npos ? l.size() : end) - start) == value.view()) return false;
+    if (end == std::string_view::npos) break;
     start = end + 3;
   }
-  list += " / " + value;
+  list = list + " / " + value;
   return true;
 }
 
@@ -38,13 +39,20 @@ bool saysNoSite(const Lesion& l) { return l.siteId == kUnspecified && !l.unmatch
 
 void LesionMerger::add(Case&& c, RowReport& rep) {
   if (!c.lesionKey.empty()) {
-    auto [it, fresh] = groups_.try_emplace(c.lesionKey, Group{cases_.size()});
-    if (!fresh) {
-      merge(cases_[it->second.index], std::move(c), it->second, rep);
+    // Tables list a lesion's images together: the previous row's lesion is found without a lookup.
+    int64_t found = last_ < cases_.size() && cases_[last_].lesionKey == c.lesionKey ? int64_t(last_) : -1;
+    if (found < 0)
+      found = index_.findOrInsert(c.lesionKey.view(), static_cast<uint32_t>(cases_.size()),
+                                  [this](uint32_t i) { return cases_[i].lesionKey.view(); });
+    if (found >= 0) {
+      last_ = static_cast<size_t>(found);
+      merge(cases_[last_], std::move(c), groups_[last_ - base_], rep);
       return;
     }
+    last_ = cases_.size();
   }
   cases_.push_back(std::move(c));
+  groups_.emplace_back();
 }
 
 std::string LesionMerger::lesionLabel(const Case& into, RowReport& rep) const {
@@ -56,7 +64,7 @@ void LesionMerger::merge(Case& into, Case&& image, Group& g, RowReport& rep) con
   for (Lesion& l : image.lesions) mergeSite(into, std::move(l), rep);
   mergeAge(into, image.age, g, rep);
   mergeSexAndSubtype(into, image, g, rep);
-  const std::string diagnosis = into.diagnosis;
+  const Text diagnosis = into.diagnosis;
   if (joinDistinct(into.diagnosis, image.diagnosis) && !g.diagnosisWarned) {
     rep.warn(names_.diagnosis, lesionLabel(into, rep) + "diagnosis " + inQuotes(image.diagnosis) + " differs from " +
                                    inQuotes(diagnosis) + "; the lesion keeps both");

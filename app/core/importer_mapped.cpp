@@ -7,7 +7,9 @@
 #include <unordered_map>
 
 #include "core/importer_detail.hpp"
+#include "core/huge_pages.hpp"
 #include "core/importer_lesions.hpp"
+#include "core/key_index.hpp"
 
 namespace la::import_detail {
 namespace {
@@ -34,6 +36,7 @@ struct MappedRow {
   const RawTable& raw;
   const Columns& cols;
   size_t r;
+  TextPool& pool;
   std::string_view get(R role) const {
     const int i = cols.pos[static_cast<size_t>(role)];
     return i < 0 ? std::string_view{} : raw.rows.field(r, static_cast<size_t>(i));
@@ -113,14 +116,14 @@ void readPerson(const MappedRow& row, const ColumnMapping& m, Case& c, RowReport
     }
   }
   if (cols.has(R::variant)) {
-    c.variantVerbatim = row.get(R::variant);
-    c.variant = classifyVariant(c.variantVerbatim);
+    c.variantVerbatim = row.pool.get(row.get(R::variant));
+    c.variant = row.pool.get(classifyVariant(c.variantVerbatim));
   }
   if (cols.has(R::n_cases)) readNCases(row.get(R::n_cases), cols.nameOf(R::n_cases), rep, c.nPatients);
-  c.diagnosis = row.get(R::diagnosis);
-  c.evidence = row.get(R::evidence);
-  c.source.citation = row.get(R::citation);
-  c.notes = row.get(R::notes);
+  c.diagnosis = row.pool.get(row.get(R::diagnosis));
+  c.evidence = row.pool.get(row.get(R::evidence));
+  c.source.citation = row.pool.get(row.get(R::citation));
+  c.notes = row.pool.get(row.get(R::notes));
 }
 
 // The row's one lesion at its site.
@@ -134,18 +137,18 @@ void readSite(const MappedRow& row, const ColumnMapping& m, const SiteCatalog& c
                 "unknown side " + inQuotes(row.get(R::side)) + " (left, right, bilateral, midline)");
   }
   const std::string_view siteText = row.get(R::site);
-  c.siteVerbatim = siteText;
+  c.siteVerbatim = row.pool.get(siteText);
   Lesion l;
   l.side = side;
-  l.token = siteText;
-  l.wording = siteText;
+  l.token = c.siteVerbatim;
+  l.wording = c.siteVerbatim;
   l.nImages = cols.has(R::image) ? 1 : 0;
   if (const std::string* t = m.translate("site", trim(siteText))) {
-    l.siteId = *t;
+    l.siteId = row.pool.get(*t);
   } else if (const Site* s = trim(siteText).empty() ? nullptr : cat.find(siteText)) {
-    l.siteId = s->id;
+    l.siteId = row.pool.get(s->id);
   } else {
-    l.siteId = kUnspecified;
+    l.siteId = row.pool.get(kUnspecified);
     l.unmatched = !trim(siteText).empty();
     rep.warn(cols.nameOf(R::site), trim(siteText).empty()
                                        ? std::string("empty site; kept as unspecified")
@@ -154,33 +157,36 @@ void readSite(const MappedRow& row, const ColumnMapping& m, const SiteCatalog& c
   c.lesions.push_back(std::move(l));
 }
 
-// What the row identifies, and so which counts its case states. `seen` holds the row ids so far
-// (views into the table's own text, which outlives the import: no copy per id).
-void identify(const MappedRow& row, std::unordered_map<std::string_view, int>& seen, Case& c, RowReport& rep) {
+// What the row identifies, and so which counts its case states. `seen` holds the rows with an id
+// so far (their ids are read back from the table's own text: no copy per id).
+void identify(const MappedRow& row, KeyIndex& seen, Case& c, RowReport& rep) {
   const Columns& cols = row.cols;
   const R idRole = cols.has(R::image) ? R::image : R::id;
-  std::string rowId;
+  std::string_view rowId;
   if (cols.has(idRole)) {
     const std::string_view id = trim(row.get(idRole));
     rowId = id;
+    const size_t col = static_cast<size_t>(cols.pos[static_cast<size_t>(idRole)]);
+    auto idOf = [&row, col](uint32_t r) { return trim(row.raw.rows.field(r, col)); };
     if (id.empty()) rep.error(cols.nameOf(idRole), "empty: every record needs an id");
-    else if (auto [it, inserted] = seen.emplace(id, c.line); !inserted)
-      rep.error(cols.nameOf(idRole), "duplicate id " + inQuotes(id) + " (first on " + rep.where(it->second) + ")");
+    else if (const int64_t first = seen.findOrInsert(id, static_cast<uint32_t>(row.r), idOf); first >= 0)
+      rep.error(cols.nameOf(idRole), "duplicate id " + inQuotes(id) + " (first on " +
+                                         rep.where(row.raw.rows.line(static_cast<size_t>(first))) + ")");
   }
   c.statesImages = cols.has(R::image);
   c.nImages = c.statesImages ? 1 : 0;
   if (cols.has(R::patient)) {
-    c.patientKey = std::string(trim(row.get(R::patient)));
+    c.patientKey = row.pool.get(trim(row.get(R::patient)));
     c.statesPatients = !c.patientKey.empty();
   } else {
     c.statesPatients = cols.has(R::n_cases);  // a case table that states its patients per record
   }
   const std::string_view lesion = trim(row.get(R::lesion));
   if (!lesion.empty())
-    c.lesionKey = c.patientKey.empty() ? std::string(lesion) : c.patientKey + "/" + std::string(lesion);
+    c.lesionKey = c.patientKey.empty() ? Text(lesion) : Text(c.patientKey + "/" + std::string(lesion));
   else if (!cols.has(idRole)) rep.error(cols.nameOf(R::lesion), "empty: every record needs a lesion id");
   c.statesLesions = !c.lesionKey.empty();
-  c.id = c.statesLesions ? c.lesionKey : rowId;
+  c.id = c.statesLesions ? c.lesionKey : Text(rowId);
 }
 
 TableInfo tableInfo(const std::string& label, const ColumnMapping& m) {
@@ -206,13 +212,16 @@ void importMapped(const RawTable& raw, const std::string& label, const ColumnMap
   res.data.tables.push_back(tableInfo(label, m));
 
   const size_t nRows = raw.rows.recordCount();
-  std::unordered_map<std::string_view, int> seen;
-  seen.reserve(nRows);
-  LesionMerger lesions(res.data.cases, {cols.nameOf(R::site), cols.nameOf(R::age), cols.nameOf(R::sex),
-                                       cols.nameOf(R::subtype), cols.nameOf(R::diagnosis)});
+  KeyIndex seen(nRows);
+  TextPool pool;
+  LesionMerger lesions(res.data.cases,
+                       {cols.nameOf(R::site), cols.nameOf(R::age), cols.nameOf(R::sex), cols.nameOf(R::subtype),
+                        cols.nameOf(R::diagnosis)},
+                       nRows);
   res.data.cases.reserve(nRows);
+  adviseHugePages(res.data.cases.data(), res.data.cases.capacity() * sizeof(Case));
   for (size_t r = 0; r < nRows; ++r) {
-    const MappedRow row{raw, cols, r};
+    const MappedRow row{raw, cols, r, pool};
     RowReport rep(label, raw.rows.line(r), raw.json, res.problems);
     Case c;
     c.line = raw.rows.line(r);

@@ -83,7 +83,7 @@ std::string markerHoverText(const Case& c, const MarkerSpec& marker, size_t othe
   const Lesion* l = marker.lesionIndex < c.lesions.size() ? &c.lesions[marker.lesionIndex] : nullptr;
   const std::string words = l && !l->wording.empty() ? l->wording : c.siteVerbatim;
   if (!words.empty()) t += "\nsite: \"" + words + "\" (source's words)";
-  else t += "\nsite: " + siteTitle(catalog, l ? l->siteId : marker.siteId, marker.side) + " (the source gives no wording)";
+  else t += "\nsite: " + siteTitle(catalog, l ? l->siteId.str() : marker.siteId, marker.side) + " (the source gives no wording)";
   t += "\nsubtype: " + std::string(c.subtype ? toString(*c.subtype) : "not stated");
   if (marker.count > 1)
     t += "\none marker for " + plural(marker.count, "lesion", "lesions") + " at " +

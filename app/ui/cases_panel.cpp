@@ -15,7 +15,7 @@ namespace {
 
 std::string siteLabel(const SiteCatalog& cat, const Lesion& l) {
   const Site* s = cat.byId(l.siteId);
-  std::string n = s ? s->name : l.siteId;
+  std::string n = s ? s->name : l.siteId.str();
   if (l.side != Side::None) n += std::string(" (") + toString(l.side) + ")";
   return n;
 }
