@@ -88,7 +88,8 @@ std::vector<la::MarkerSpec> syntheticMarkers(vtkPolyData* body, size_t n) {
 struct Setup {
   la::Dataset data;
   la::render::Picture picture;
-  vtkSmartPointer<vtkRenderWindow> win = vtkSmartPointer<vtkRenderWindow>::New();
+  la::render::OffscreenTarget target;  // the window slides and exports draw in
+  vtkRenderWindow* win = target.window();
   la::render::Composition shown;
   explicit Setup(bool builtinData) {
     display();
@@ -99,8 +100,6 @@ struct Setup {
     o.width = kW;
     o.height = kH;
     shown = la::render::compose(la::ViewModel{}, ctx, picture, o);
-    win->SetOffScreenRendering(1);
-    win->SetMultiSamples(0);
     win->SetSize(kW, kH);
     picture.setImageSize(kW, kH);
     picture.attach(win);

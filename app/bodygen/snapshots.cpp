@@ -12,13 +12,13 @@
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkUnsignedCharArray.h>
-#include <vtkWindowToImageFilter.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
 
+#include "render/offscreen.hpp"
 #include "render/png_io.hpp"
 
 namespace la::bodygen {
@@ -106,10 +106,11 @@ std::vector<std::filesystem::path> renderSnapshots(vtkPolyData* mesh, const Skel
   ren->SetBackground(0.93, 0.94, 0.96);
   ren->SetBackground2(0.78, 0.80, 0.84);
   ren->GradientBackgroundOn();
-  auto win = vtkSmartPointer<vtkRenderWindow>::New();
-  win->SetOffScreenRendering(1);
-  win->SetMultiSamples(0);
+  // The atlas's own offscreen window (render/offscreen): the same GL setup and read-back as slides.
+  la::render::OffscreenTarget target;
+  vtkRenderWindow* win = target.window();
   win->AddRenderer(ren);
+  std::vector<unsigned char> rgb;
 
   for (const View& v : views) {
     if (!options.views.empty() &&
@@ -130,13 +131,9 @@ std::vector<std::filesystem::path> renderSnapshots(vtkPolyData* mesh, const Skel
     cam->SetViewUp(0, 1, 0);
     ren->ResetCameraClippingRange();
     kit->AddLightsToRenderer(ren);
-    win->Render();
-    auto grab = vtkSmartPointer<vtkWindowToImageFilter>::New();
-    grab->SetInput(win);
-    grab->ReadFrontBufferOff();
-    grab->Update();
+    la::render::renderToRgb(target, size, size, rgb);
     const std::filesystem::path file = dir / (prefix + "-" + v.name + ".png");
-    la::render::writePng(grab->GetOutput(), file);
+    la::render::writeRgbPngTopDown(rgb.data(), size, size, file);
     written.push_back(file);
   }
   return written;
