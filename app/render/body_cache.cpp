@@ -17,17 +17,28 @@ std::string BodyCache::keyOf(const fs::path& file, const std::vector<std::string
   return key;
 }
 
-const Figure& BodyCache::placeAnew(const std::string& body, const fs::path& baseDir,
-                                   const std::vector<std::string>& include, const std::vector<std::string>& exclude) {
-  const fs::path file = resolveBodyPath(body, baseDir);
+namespace {
+
+// The mesh and its label; the site map is the caller's choice (from the file, or placed anew).
+Figure loadFigure(const std::string& body, const fs::path& baseDir, const fs::path& file,
+                  const std::vector<std::string>& include, const std::vector<std::string>& exclude) {
   MeshLoadOptions opts;
   opts.include = include;
   opts.exclude = exclude;
   Figure f;
   f.mesh = loadBodyMesh(body, baseDir, opts);
   f.file = file;
-  f.map = placeSitesByProportion(f.mesh, catalog_, file.filename().string());
   f.label = isBuiltinBody(body) ? "built-in " + body : file.filename().string();
+  return f;
+}
+
+}  // namespace
+
+const Figure& BodyCache::placeAnew(const std::string& body, const fs::path& baseDir,
+                                   const std::vector<std::string>& include, const std::vector<std::string>& exclude) {
+  const fs::path file = resolveBodyPath(body, baseDir);
+  Figure f = loadFigure(body, baseDir, file, include, exclude);
+  f.map = placeSitesByProportion(f.mesh, catalog_, file.filename().string());
   return figures_[keyOf(file, include, exclude)] = std::move(f);
 }
 
@@ -36,14 +47,8 @@ const Figure& BodyCache::get(const std::string& body, const fs::path& baseDir, c
   const fs::path file = resolveBodyPath(body, baseDir);
   const std::string key = keyOf(file, include, exclude);
   if (auto it = figures_.find(key); it != figures_.end()) return it->second;
-  MeshLoadOptions opts;
-  opts.include = include;
-  opts.exclude = exclude;
-  Figure f;
-  f.mesh = loadBodyMesh(body, baseDir, opts);
-  f.file = file;
+  Figure f = loadFigure(body, baseDir, file, include, exclude);
   f.map = siteMapForBody(f.mesh, file, catalog_, &f.mapFromFile);
-  f.label = isBuiltinBody(body) ? "built-in " + body : file.filename().string();
   return figures_.emplace(key, std::move(f)).first->second;
 }
 
