@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/xvfb.hpp"
+#include "core/allocator_tuning.hpp"
 #include "core/paths.hpp"
 #include "core/references.hpp"
 #include "core/scene_file.hpp"
@@ -188,8 +189,9 @@ int RenderSession::render(const ViewModel& vm, const fs::path& sceneDir, const s
     if (impl_->verbose)
       std::fprintf(stderr,
                    "%s: load and compose %.0f ms, render %.0f ms, read-back %.0f ms, PNG encode %.0f ms, "
-                   "write %.0f ms (%.2f MB)\n",
-                   out.string().c_str(), composeMs, t.renderMs, t.readBackMs, t.encodeMs, t.writeMs, t.bytes / 1e6);
+                   "write %.0f ms (%.2f MB; malloc huge pages %s)\n",
+                   out.string().c_str(), composeMs, t.renderMs, t.readBackMs, t.encodeMs, t.writeMs, t.bytes / 1e6,
+                   hugePagesAdvised() ? "on" : "off");
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kBadInput;

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/allocator_tuning.hpp"
 #include "window/actions.hpp"
 #include "window/atlas.hpp"
 #include "window/calibration.hpp"
@@ -249,8 +250,9 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
   glfwSwapBuffers(a.win);
   if (opt.verbose && l.frameCount == 1) {
     glFinishFn();
-    std::fprintf(stderr, "first complete frame %.0f ms after launch\n",
-                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count());
+    std::fprintf(stderr, "first complete frame %.0f ms after launch (malloc huge pages %s)\n",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count(),
+                 hugePagesAdvised() ? "on" : "off");
   }
   serviceSlides(a, req);
   a.state.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
