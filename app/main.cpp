@@ -11,7 +11,6 @@
 #include "cli/data_loading.hpp"
 #include "cli/render_job.hpp"
 #include "cli/xvfb.hpp"
-#include "core/allocator_tuning.hpp"
 #include "core/paths.hpp"
 #include "core/scene_file.hpp"
 #include "window/atlas_window.hpp"
@@ -19,8 +18,7 @@
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
-  la::restartWithHugePagesIfUseful(argv);  // first: before anything allocates (see the header)
-  const auto launched = la::launchTime();
+  const auto launched = std::chrono::steady_clock::now();
   CLI::App app{"lesion-atlas " + std::string(la::versionString()) +
                ": a 3D atlas of where published cases of calcinosis cutis occur on the body.\n"
                "Without a sub-command the atlas window opens (on a machine without a display it\n"

@@ -10,8 +10,9 @@ named as missing when not:
   - f3d (Debian package f3d) on assets/bodies/male.glb;
   - bench/peer_vtk.py with python3-vtk9 (Debian's python3): one offscreen render, one PNG.
 Cases: render 1920x1080; render 3840x2160 with a transparent background; the window's start
-(launch to the first complete frame with body and markers, as `--verbose` reports it); and the
-PNG's size against zlib at its default level on the same pixels.
+(launch to the first complete frame with body and markers, as `--verbose` reports it), against an
+older build too with --baseline (the older build needs the same --verbose report); and the PNG's
+size against zlib at its default level on the same pixels.
 Needs a display: uses $DISPLAY, or starts Xvfb for the whole run (so no command pays for it).
 """
 import argparse
@@ -75,17 +76,31 @@ def peers(width, height, transparent, out):
     return found
 
 
-def start_time(exe, out, runs):
+def first_frame_ms(exe, out):
+    _, err = run([exe, "--verbose", "--screenshot", f"{out}/window.png"])
+    m = re.search(r"first complete frame (\d+) ms after launch", err)
+    if not m:
+        sys.exit(f"{exe}: the window did not report its first frame:\n" + err[-2000:])
+    return int(m.group(1))
+
+
+def start_time(exe, out, runs, baseline=None):
+    """The window's start; with `baseline` (another build's executable, which must also report its
+    first frame with --verbose) both are run in turn and compared run by run."""
     print("\n## window start: launch to the first complete frame (body and markers), --verbose")
-    ms = []
+    builds = [("this build", exe)] + ([("baseline build", baseline)] if baseline else [])
+    ms = {name: [] for name, _ in builds}
     for i in range(runs + 1):
-        _, err = run([exe, "--verbose", "--screenshot", f"{out}/window.png"])
-        m = re.search(r"first complete frame (\d+) ms after launch", err)
-        if not m:
-            sys.exit("the window did not report its first frame:\n" + err[-2000:])
-        if i:
-            ms.append(int(m.group(1)))
-    print(f"  median {statistics.median(ms):.0f} ms (min {min(ms)}, max {max(ms)}), {runs} runs")
+        for name, e in builds:
+            t = first_frame_ms(e, out)
+            if i:  # the first round warms the file cache
+                ms[name].append(t)
+    for name, e in builds:
+        t = ms[name]
+        print(f"  {name:<15} median {statistics.median(t):.0f} ms (min {min(t)}, max {max(t)}), {runs} runs: {e}")
+    if baseline:
+        ratios = [a / b for a, b in zip(ms["this build"], ms["baseline build"])]
+        print(f"  ratio this / baseline: median {statistics.median(ratios):.2f} (min {min(ratios):.2f}, max {max(ratios):.2f})")
 
 
 def png_size(path):
@@ -109,6 +124,8 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out", default="/tmp/la-peers")
+    ap.add_argument("--baseline", help="another build's lesion-atlas executable: compare the window's start with it")
+    ap.add_argument("--only-start", action="store_true", help="measure the window's start only")
     a = ap.parse_args()
     exe = os.path.join(a.build, "app", "lesion-atlas")
     os.makedirs(a.out, exist_ok=True)
@@ -121,16 +138,17 @@ def main():
     try:
         print(f"# {os.uname().nodename}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M')}; "
               f"load average {os.getloadavg()[0]:.1f}; median of {a.runs} runs, whole processes")
-        for w, h, transparent in ((1920, 1080, False), (3840, 2160, True)):
+        for w, h, transparent in () if a.only_start else ((1920, 1080, False), (3840, 2160, True)):
             cmd = [exe, "render", "--size", f"{w}x{h}", "-o", f"{a.out}/atlas-{w}.png"]
             if transparent:
                 cmd.append("--transparent")
             title = f"render {w}x{h}{' transparent' if transparent else ''}, built-in male body with the dataset's markers"
             compare(title, [("lesion-atlas", cmd)] + peers(w, h, transparent, a.out), a.runs)
-        start_time(exe, a.out, a.runs)
-        print("\n## PNG size")
-        for f in ("atlas-1920.png", "atlas-3840.png"):
-            png_size(os.path.join(a.out, f))
+        start_time(exe, a.out, a.runs, a.baseline)
+        if not a.only_start:
+            print("\n## PNG size")
+            for f in ("atlas-1920.png", "atlas-3840.png"):
+                png_size(os.path.join(a.out, f))
     finally:
         if xvfb:
             xvfb.terminate()

@@ -1,19 +1,23 @@
 #include "core/allocator_tuning.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <string>
 
-#if defined(__linux__)
+#if defined(__GLIBC__)
+#include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
+#define LA_GLIBC_MALLOC 1
 #endif
 
 namespace la {
 
 namespace {
 
-constexpr const char* kTunable = "glibc.malloc.hugetlb";
-constexpr const char* kLaunchVar = "LESION_ATLAS_LAUNCHED_NS";
+bool gAdvised = false;
 
 bool sanitized() {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -29,70 +33,49 @@ bool sanitized() {
 #endif
 }
 
-bool glibcHasTunable() {
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35))
-  return true;
-#else
-  return false;
-#endif
-}
-
-// "always" needs no advice and "never" refuses it; only "madvise" mode gains from the tunable.
+// "always" needs no advice and "never" refuses it; only "madvise" mode gains from it.
 bool kernelWantsAdvice() {
   std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
   std::string line;
   return std::getline(in, line) && line.find("[madvise]") != std::string::npos;
 }
 
-long long nowNs() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+#if defined(LA_GLIBC_MALLOC)
+// Grows the heap once (the top pad makes the growth 256 MiB of address space) and advises the new
+// range. Memory is only used where it is later touched.
+bool adviseHeapGrowth() {
+  constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
+  const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  // More than a trimmed heap's top holds, so the heap grows (volatile: the compiler may otherwise
+  // drop an unused malloc and free pair).
+  void* volatile probe = std::malloc(8u << 20);
+  const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  std::free(probe);
+  const std::uintptr_t begin = (before + kHuge - 1) & ~(kHuge - 1), end = after & ~(kHuge - 1);
+  if (before == std::uintptr_t(-1) || end <= begin) return false;  // no brk heap, or it did not grow
+  return madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE) == 0;
 }
+#endif
 
 }  // namespace
 
-std::string tunablesWithHugePages(const char* existing) {
-  const std::string setting = std::string(kTunable) + "=1";
-  if (!existing || !*existing) return setting;
-  if (std::strstr(existing, kTunable)) return {};
-  return std::string(existing) + ":" + setting;
-}
-
-void restartWithHugePagesIfUseful(char** argv) {
-#if defined(__linux__)
-  const char* optOut = std::getenv("LESION_ATLAS_HUGE_PAGES");
-  if (optOut && std::strcmp(optOut, "0") == 0) return;
-  if (sanitized() || !glibcHasTunable() || !kernelWantsAdvice()) return;
-  const std::string tunables = tunablesWithHugePages(std::getenv("GLIBC_TUNABLES"));
-  if (tunables.empty()) return;  // already running with it (or the user chose otherwise)
-  setenv("GLIBC_TUNABLES", tunables.c_str(), 1);
-  setenv(kLaunchVar, std::to_string(nowNs()).c_str(), 1);
-  execv("/proc/self/exe", argv);
-  unsetenv(kLaunchVar);  // exec failed: carry on in this process, as it is
-#else
-  (void)argv;
+void prepareAllocatorForDrawing() {
+#if defined(LA_GLIBC_MALLOC)
+  static const bool done = [] {
+    if (sanitized()) return true;
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest allowed value
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    const char* optOut = std::getenv("LESION_ATLAS_HUGE_PAGES");
+    if ((optOut && std::strcmp(optOut, "0") == 0) || !kernelWantsAdvice()) return true;
+    malloc_trim(0);  // a short top, so that the probe below grows the heap
+    mallopt(M_TOP_PAD, 256 << 20);
+    gAdvised = adviseHeapGrowth();
+    return true;
+  }();
+  (void)done;
 #endif
 }
 
-bool hugePagesAdvised() {
-  const char* t = std::getenv("GLIBC_TUNABLES");
-  return glibcHasTunable() && !sanitized() && t && std::strstr(t, "glibc.malloc.hugetlb=1");
-}
-
-std::chrono::steady_clock::time_point launchTime() {
-  static const std::chrono::steady_clock::time_point launched = [] {
-    const auto now = std::chrono::steady_clock::now();
-    const char* v = std::getenv(kLaunchVar);
-    if (!v) return now;
-    char* end = nullptr;
-    const long long ns = std::strtoll(v, &end, 10);
-    const bool parsed = end && *end == '\0';
-    unsetenv(kLaunchVar);  // not for processes this one starts
-    const auto then = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(ns));
-    // Only a value from this boot's clock, earlier than now, is a launch time.
-    return (parsed && ns > 0 && then <= now) ? then : now;
-  }();
-  return launched;
-}
+bool hugePagesAdvised() { return gAdvised; }
 
 }  // namespace la

@@ -1,31 +1,23 @@
 #pragma once
-// Rendering allocates a handful of full-size buffers per picture (VTK keeps render, display and
-// resolve framebuffers, llvmpipe clears each as it allocates it, the PNG encoder its rows): about
-// 60 MB at 1920x1080 and 250 MB at 3840x2160. On a virtual machine the 4 KiB page faults that fill
-// them cost a third of a slide's time. glibc's malloc backs large blocks with 2 MiB transparent huge
-// pages when told so, but it reads that setting (the `glibc.malloc.hugetlb` tunable) only when a
-// process starts. So the program restarts itself once, at the top of main, with the tunable added.
-// It does so only where it helps and nothing else changes: glibc 2.35 or later, the kernel's
-// transparent huge pages in "madvise" mode, no sanitizer (its allocator ignores the tunable), and the
-// variable LESION_ATLAS_HUGE_PAGES not set to 0. The process keeps its id, arguments and
-// environment; if the restart fails the program simply runs as it is.
-#include <chrono>
-#include <string>
-
+// Drawing with a software renderer (llvmpipe) allocates big buffers: VTK keeps render, display and
+// resolve framebuffers, llvmpipe clears each as it allocates it, and every frame allocates and
+// frees vertex and bin buffers of several MB. With glibc's defaults each block above 128 KiB is
+// mapped from the kernel and unmapped on free, and filled 4 KiB page fault by page fault; on a
+// virtual machine those faults were a third of a slide's time and halved the frame rate of a
+// process's first window. So, before drawing:
+//   - blocks up to 32 MiB (a 3840x2160 RGBA buffer is just under) come from the heap, and freed
+//     memory stays in the process (up to 512 MiB) to be reused by the next frame;
+//   - where the kernel's transparent huge pages are in "madvise" mode, the heap is grown by
+//     256 MiB of address space (not memory) and that range is advised to use 2 MiB pages, so a
+//     framebuffer is filled with a few hundred faults instead of thousands.
+// Not done under a sanitizer (its allocator replaces glibc's) or with LESION_ATLAS_HUGE_PAGES=0
+// (which keeps the first part and skips the advice).
 namespace la {
 
-// GLIBC_TUNABLES with the huge-page setting added to what the user set; empty where the user already
-// chose a value for it (theirs stands).
-std::string tunablesWithHugePages(const char* existing);
+// Idempotent; call before the first frame or picture.
+void prepareAllocatorForDrawing();
 
-// Restarts the process with the setting (does not return on success); returns where it does not apply.
-void restartWithHugePagesIfUseful(char** argv);
-
-// Whether this process runs with the setting (for --verbose).
+// Whether this process's heap was advised to use huge pages (for --verbose).
 bool hugePagesAdvised();
-
-// When the user launched the program: before the restart, if there was one (the monotonic clock is
-// shared by the two images of the process).
-std::chrono::steady_clock::time_point launchTime();
 
 }  // namespace la

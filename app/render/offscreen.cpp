@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "core/allocator_tuning.hpp"
 #include "render/picture.hpp"
 #include "render/png_io.hpp"
 
@@ -23,6 +24,7 @@ struct OffscreenTarget::Impl {
 };
 
 OffscreenTarget::OffscreenTarget() : impl_(std::make_unique<Impl>()) {
+  prepareAllocatorForDrawing();  // big buffers reused and on huge pages (see the header)
   impl_->win->SetOffScreenRendering(1);
   impl_->win->SetMultiSamples(0);
   impl_->win->SetAlphaBitPlanes(1);

@@ -83,10 +83,11 @@ void setupBody(vtkActor* bodyActor, vtkPolyDataMapper* bodyMapper) {
   prop->SetAmbient(0.12);
   prop->SetSpecular(0.12);
   prop->SetSpecularPower(18);
-  // The shader file starts with the VTK tag it extends (after the lighting code).
-  std::string rim = kShader_skin_rim;
-  const std::string tag = rim.substr(0, rim.find('\n'));
-  bodyActor->GetShaderProperty()->AddFragmentShaderReplacement(tag, true, tag + "\n" + rim.substr(rim.find('\n') + 1),
+  // The shader file starts with the VTK tag it takes the place of: VTK's lighting code for the
+  // five-light kit SceneView sets up (the file says why).
+  const std::string lighting = kShader_skin_lighting;
+  const std::string tag = lighting.substr(0, lighting.find('\n'));
+  bodyActor->GetShaderProperty()->AddFragmentShaderReplacement(tag, true, lighting.substr(lighting.find('\n') + 1),
                                                                false);
   bodyActor->VisibilityOff();
 }
@@ -100,7 +101,7 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   // A three-point light kit reads anatomy (folds, hollows) better than a single headlight.
   auto kit = vtkSmartPointer<vtkLightKit>::New();
   kit->SetKeyLightIntensity(0.85);
-  kit->AddLightsToRenderer(&r);
+  kit->AddLightsToRenderer(&r);  // head light first, then key: shaders/skin_lighting.glsl relies on it
   setupBody(impl_->bodyActor, impl_->bodyMapper);
   r.AddActor(impl_->bodyActor);
   setupRingActor(impl_->highlight, impl_->haloDisk, {1.0, 0.72, 0.0});

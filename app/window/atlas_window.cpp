@@ -158,7 +158,15 @@ struct Loop {
   int framesToDraw = 3, frameCount = 0;
   bool quit = false;
   float lastPanel = -1.f;
+  std::string startPhases;  // --verbose: when each step of the start ended, after launch
 };
+
+// Appends "<what> <ms after launch> ms, " for --verbose.
+void markPhase(const GuiOptions& opt, std::string& phases, const char* what) {
+  if (!opt.verbose) return;
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count();
+  phases += std::string(what) + " " + std::to_string(int(ms + 0.5)) + " ms, ";
+}
 
 // Redraw only on change: the loop blocks in glfwWaitEvents while idle; after an event a few
 // frames are drawn so ImGui can settle (hover highlights, layout changes).
@@ -250,7 +258,8 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
   glfwSwapBuffers(a.win);
   if (opt.verbose && l.frameCount == 1) {
     glFinishFn();
-    std::fprintf(stderr, "first complete frame %.0f ms after launch (malloc huge pages %s)\n",
+    std::fprintf(stderr, "start (after launch): %sfirst complete frame %.0f ms after launch (malloc huge pages %s)\n",
+                 l.startPhases.c_str(),
                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opt.launched).count(),
                  hugePagesAdvised() ? "on" : "off");
   }
@@ -262,10 +271,13 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
 }  // namespace
 
 int runGui(const GuiOptions& options) {
+  prepareAllocatorForDrawing();  // big buffers reused and on huge pages (see the header)
   GuiOptions opt = options;
   std::string settingsNote;
   const AppConfig config = loadSettings(opt, settingsNote);
   Atlas a;
+  Loop l;
+  markPhase(opt, l.startPhases, "main");
   a.useConfig = opt.useConfig;
   a.cards.report = opt.verbose;
   a.win = openWindow(opt);
@@ -273,12 +285,16 @@ int runGui(const GuiOptions& options) {
   glfwMakeContextCurrent(a.win);
   glfwSwapInterval(1);
   glfwGetFramebufferSize(a.win, &a.fbWidth, &a.fbHeight);
+  markPhase(opt, l.startPhases, "window");
   setupVtk(a);
   setupImGui(a);
   applySettings(a, config);
+  markPhase(opt, l.startPhases, "VTK and UI");
   loadAll(a, opt);
+  markPhase(opt, l.startPhases, "data and body");
   if (!settingsNote.empty()) a.message(settingsNote);
   refreshView(a, true, true);
+  markPhase(opt, l.startPhases, "composed");
   if (!opt.openCase.empty()) openCase(a, opt.openCase);
   if (!opt.recordTurntable.empty())
     a.state.slides.autoRecord = {opt.recordTurntable.string(), opt.turntableFrames, 24.f, opt.exportWidth, opt.exportHeight};
@@ -287,7 +303,6 @@ int runGui(const GuiOptions& options) {
     shutdown(a);
     return rc;
   }
-  Loop l;
   while (!glfwWindowShouldClose(a.win) && !l.quit) {
     waitForWork(a, opt, l);
     int w, h;

@@ -1,23 +1,76 @@
-// The allocator setting the program restarts itself with (core/allocator_tuning.hpp): what it does to
-// a GLIBC_TUNABLES the user already set. The restart itself is checked on the real executable by
-// tests/render/huge_pages.cmake.
+// The allocator preparation for drawing (core/allocator_tuning.hpp), checked against what the kernel
+// reports for this process in /proc/self/smaps: a framebuffer-sized block comes from the heap, and
+// where the kernel's transparent huge pages are in "madvise" mode that heap is advised ("hg").
 #include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 #include "core/allocator_tuning.hpp"
 
-TEST_CASE("huge pages are added to the user's glibc tunables, never over them", "[allocator]") {
-  CHECK(la::tunablesWithHugePages(nullptr) == "glibc.malloc.hugetlb=1");
-  CHECK(la::tunablesWithHugePages("") == "glibc.malloc.hugetlb=1");
-  // Tunables are colon-separated; the user's stay in front, unchanged.
-  CHECK(la::tunablesWithHugePages("glibc.malloc.arena_max=2") == "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1");
-  // A value the user chose, including "off", stands: empty means "do not restart".
-  CHECK(la::tunablesWithHugePages("glibc.malloc.hugetlb=0").empty());
-  CHECK(la::tunablesWithHugePages("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2").empty());
+namespace {
+
+struct Mapping {
+  std::uintptr_t begin = 0, end = 0;
+  std::string name, flags;
+};
+
+// The mapping of this process that holds `p`, with its name and VmFlags.
+Mapping mappingOf(const void* p) {
+  const auto a = reinterpret_cast<std::uintptr_t>(p);
+  std::ifstream in("/proc/self/smaps");
+  std::string line;
+  Mapping m;
+  bool found = false;
+  while (std::getline(in, line)) {
+    unsigned long b = 0, e = 0;
+    char dash = 0;
+    std::istringstream head(line);
+    if (line.find("VmFlags:") == 0) {
+      if (found) {
+        m.flags = line;
+        return m;
+      }
+      continue;
+    }
+    if (!(head >> std::hex >> b >> dash >> e) || dash != '-') continue;
+    found = a >= b && a < e;
+    if (found) {
+      m.begin = b, m.end = e;
+      std::string perms, offset, dev, inode;
+      head >> perms >> offset >> dev >> inode;
+      std::getline(head >> std::ws, m.name);
+    }
+  }
+  return m;
 }
 
-TEST_CASE("the launch time is stable within one process", "[allocator]") {
-  const auto a = la::launchTime();
-  const auto b = la::launchTime();
-  CHECK(a == b);
-  CHECK(a <= std::chrono::steady_clock::now());
+bool thpMadviseMode() {
+  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string s;
+  return std::getline(in, s) && s.find("[madvise]") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a framebuffer-sized block comes from the advised heap after preparing for drawing", "[allocator]") {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+  la::prepareAllocatorForDrawing();
+  // 1920x1080 RGBA: glibc's default would map it on its own and unmap it on free.
+  void* block = std::malloc(1920 * 1080 * 4);
+  REQUIRE(block);
+  // The block may start in the last unadvised 2 MiB below the advised range: look at its end.
+  const Mapping m = mappingOf(static_cast<char*>(block) + 1920 * 1080 * 4 - 1);
+  CHECK(m.name == "[heap]");
+  if (thpMadviseMode() && !std::getenv("LESION_ATLAS_HUGE_PAGES")) {
+    CHECK(la::hugePagesAdvised());
+    CHECK(m.flags.find(" hg") != std::string::npos);
+  }
+  std::free(block);
+#else
+  WARN("glibc's allocator is not in use here (sanitizer or another C library): nothing to check");
+#endif
 }
