@@ -23,6 +23,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <string>
 #include <ctime>
 #include <random>
 #include <vector>
@@ -210,6 +212,11 @@ void BM_Frame_SyntheticMarkers(benchmark::State& state) {
   Setup s(false);
   la::render::SceneView& pane = s.picture.pane(0);
   pane.setMarkers(syntheticMarkers(pane.body(), size_t(state.range(0))), s.shown.panes[0].radius, s.shown.palette);
+  if (const char* dir = std::getenv("BENCH_FRAMES_PNG")) {  // to look at what was timed
+    la::render::renderToPng(s.picture, {kW, kH, false, {}},
+                            std::string(dir) + "/markers-" + std::to_string(state.range(0)) + ".png", &s.target);
+    s.picture.attach(s.win);
+  }
   s.win->Render();
   turn(state, s.win, s.picture.camera());
 }

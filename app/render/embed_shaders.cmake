@@ -1,4 +1,6 @@
-# Writes OUT: one `inline constexpr const char* kShader_<name>` per GLSL file in SHADERS.
+# Writes OUT: one `inline constexpr const char* kShader_<name>` per GLSL file in SHADER_DIR.
+file(GLOB SHADERS ${SHADER_DIR}/*.glsl)
+list(SORT SHADERS)
 set(text "// Generated from shaders/*.glsl by app/render/embed_shaders.cmake. Do not edit.\n#pragma once\n")
 foreach(f IN LISTS SHADERS)
   get_filename_component(name "${f}" NAME_WE)

@@ -7,7 +7,6 @@
 #include <vtkGlyph3DMapper.h>
 #include <vtkIntArray.h>
 #include <vtkPlatonicSolidSource.h>
-#include <vtkPointGaussianMapper.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -149,32 +148,6 @@ vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, cons
   pd->GetPointData()->AddArray(shapes);
   pd->GetPointData()->AddArray(normals);
   return pd;
-}
-
-vtkSmartPointer<vtkActor> makeSplatActor() {
-  auto mapper = vtkSmartPointer<vtkPointGaussianMapper>::New();
-  mapper->SetScaleArray("Scale");
-  mapper->SetScalarModeToUsePointFieldData();
-  mapper->SelectColorArray("Colors");
-  mapper->SetColorModeToDirectScalars();
-  mapper->ScalarVisibilityOn();
-  mapper->EmissiveOff();
-  // A disc darkened towards its rim reads as a small sphere, at the cost of one quad.
-  mapper->SetSplatShaderCode(
-      "//VTK::Color::Impl\n"
-      "float dist = dot(offsetVCVSOutput.xy, offsetVCVSOutput.xy);\n"
-      "if (dist > 1.0) { discard; } else { float k = 1.0 - 0.6 * dist; ambientColor *= k; diffuseColor *= k; }\n");
-  auto actor = vtkSmartPointer<vtkActor>::New();
-  actor->SetMapper(mapper);
-  actor->VisibilityOff();
-  return actor;
-}
-
-void feedSplats(vtkActor* actor, vtkPolyData* points, double radius) {
-  auto* m = vtkPointGaussianMapper::SafeDownCast(actor->GetMapper());
-  m->SetInputData(points);
-  m->SetScaleFactor(radius);
-  actor->SetVisibility(points->GetNumberOfPoints() > 0);
 }
 
 void feedGlyphs(vtkActor* actor, vtkPolyData* points) {

@@ -35,11 +35,8 @@ struct GlyphSelect {
 vtkSmartPointer<vtkPolyData> glyphPoints(const std::vector<MarkerSpec>& ms, const Palette* palette, const GlyphSelect& sel);
 // Feeds points to a glyph actor and shows it when there are any.
 void feedGlyphs(vtkActor* actor, vtkPolyData* points);
-// Above this many markers a pane draws sprites instead of 3D glyphs.
+// Above this many markers a pane draws impostors (marker_impostors.hpp) instead of 3D glyphs.
 inline constexpr size_t kSplatAbove = 5000;
-// A point-sprite actor (vtkPointGaussianMapper) whose sprites are shaded like spheres.
-vtkSmartPointer<vtkActor> makeSplatActor();
-void feedSplats(vtkActor* actor, vtkPolyData* points, double radius);
 
 // A small closed surface of one shape, unit radius, for legends.
 vtkSmartPointer<vtkPolyData> shapeSurface(MarkerShape shape);

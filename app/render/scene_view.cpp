@@ -19,9 +19,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "la_shaders.h"
+#include "la_shaders.h"  // kShader_skin_rim
 #include "render/body_lod.hpp"
 #include "render/marker_glyphs.hpp"
+#include "render/kit_lighting.hpp"
+#include "render/marker_impostors.hpp"
 
 namespace la::render {
 
@@ -39,7 +41,7 @@ struct SceneView::Impl {
   vtkSmartPointer<vtkActor> anchors = makeGlyphActor(0.01);
   vtkSmartPointer<vtkActor> highlight = vtkSmartPointer<vtkActor>::New();
   vtkSmartPointer<vtkActor> rare = vtkSmartPointer<vtkActor>::New();
-  vtkSmartPointer<vtkActor> splats = makeSplatActor();  // very many markers: one shaded disc each
+  vtkSmartPointer<vtkActor> splats = makeImpostorActor();  // very many markers: one shaded disc each
   vtkSmartPointer<vtkDiskSource> haloDisk = vtkSmartPointer<vtkDiskSource>::New();
   vtkSmartPointer<vtkDiskSource> rareDisk = vtkSmartPointer<vtkDiskSource>::New();
   std::vector<MarkerSpec> markerSpecs;
@@ -83,12 +85,9 @@ void setupBody(vtkActor* bodyActor, vtkPolyDataMapper* bodyMapper) {
   prop->SetAmbient(0.12);
   prop->SetSpecular(0.12);
   prop->SetSpecularPower(18);
-  // The shader file starts with the VTK tag it takes the place of: VTK's lighting code for the
-  // five-light kit SceneView sets up (the file says why).
-  const std::string lighting = kShader_skin_lighting;
-  const std::string tag = lighting.substr(0, lighting.find('\n'));
-  bodyActor->GetShaderProperty()->AddFragmentShaderReplacement(tag, true, lighting.substr(lighting.find('\n') + 1),
-                                                               false);
+  // In place of VTK's lighting code for the five-light kit SceneView sets up (the file says why),
+  // followed by a rim light.
+  replaceKitLighting(bodyActor, kShader_skin_rim);
   bodyActor->VisibilityOff();
 }
 
@@ -200,7 +199,7 @@ void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius
   impl_->rareDisk->SetInnerRadius(radius * 1.35);
   impl_->rareDisk->SetOuterRadius(radius * 1.7);
   // Tens of thousands of 3D glyphs cost millions of triangles a frame on a software renderer; past
-  // kSplatAbove markers each becomes a sprite shaded like a sphere (colour kept, shape cue dropped:
+  // kSplatAbove markers each becomes an impostor shaded like a sphere (colour kept, shape cue dropped:
   // at that density the picture is a density map, and the caption says so).
   const bool splat = markers.size() > kSplatAbove;
   GlyphSelect all;
@@ -212,7 +211,8 @@ void SceneView::setMarkers(const std::vector<MarkerSpec>& markers, double radius
   faint.faint = true;
   faint.paleTowards = &skin;
   feedGlyphs(impl_->markersFaint, splat ? glyphPoints({}, &palette, faint) : glyphPoints(markers, &palette, faint));
-  feedSplats(impl_->splats, splat ? glyphPoints(markers, &palette, all) : glyphPoints({}, &palette, all), radius);
+  feedImpostors(impl_->splats, splat ? glyphPoints(markers, &palette, all) : glyphPoints({}, &palette, all),
+                radius * impostorRadiusScale(markers.size()));
   impl_->highlight->VisibilityOff();
   impl_->rare->VisibilityOff();
 }

@@ -46,6 +46,11 @@ struct Atlas {
   render::Picture picture;
   render::Composition shown;
   bool cameraMoved = false;       // the user turned the view since the last preset: export keeps that camera
+  // FXAA costs as much as the rest of a frame on a software renderer: frames drawn in answer to
+  // input go without it, and once the window has been idle for a moment one more frame is drawn
+  // with it (atlas_window.cpp, waitForWork).
+  bool refined = false;           // the picture on screen has been drawn with FXAA
+  bool refineNext = false;        // the next frame is that refinement
   std::string currentPreset = "front";
 
   // Data, loaded once.

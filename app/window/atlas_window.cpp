@@ -169,7 +169,9 @@ void markPhase(const GuiOptions& opt, std::string& phases, const char* what) {
 }
 
 // Redraw only on change: the loop blocks in glfwWaitEvents while idle; after an event a few
-// frames are drawn so ImGui can settle (hover highlights, layout changes).
+// frames are drawn so ImGui can settle (hover highlights, layout changes). Those frames go without
+// FXAA; after kRefineAfterSeconds without input one more frame is drawn with it.
+constexpr double kRefineAfterSeconds = 0.3;
 void waitForWork(Atlas& a, const GuiOptions& opt, Loop& l) {
   if (slidesBusy(a)) {
     glfwPollEvents();  // a turntable is recording: keep stepping it
@@ -178,7 +180,18 @@ void waitForWork(Atlas& a, const GuiOptions& opt, Loop& l) {
     glfwWaitEventsTimeout(0.1);  // keep the spinner turning and pick up the result
     l.framesToDraw = std::max(l.framesToDraw, 1);
   } else if (l.framesToDraw <= 0 && opt.screenshot.empty() && opt.exportPicture.empty() && !a.explore.flight.active) {
-    glfwWaitEvents();
+    if (!a.refined) {
+      // Idle, but the picture on screen is a quick one: refine it unless input comes first.
+      const auto t0 = std::chrono::steady_clock::now();
+      glfwWaitEventsTimeout(kRefineAfterSeconds);
+      if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >= 0.95 * kRefineAfterSeconds) {
+        a.refineNext = true;
+        l.framesToDraw = 1;
+        return;
+      }
+    } else {
+      glfwWaitEvents();
+    }
     l.framesToDraw = 3;
   } else {
     glfwPollEvents();
@@ -188,7 +201,8 @@ void waitForWork(Atlas& a, const GuiOptions& opt, Loop& l) {
 // While the user drags the view or a flight moves the camera, the picture is drawn at half
 // resolution, without FXAA and with Gouraud shading, and stretched over the window: a quarter of
 // the pixels, so a software renderer keeps up with the mouse. The first frame at rest is drawn
-// at full quality again (README, "Using the window").
+// at full resolution and shading again, and FXAA follows when the window is idle (README, "Using
+// the window").
 constexpr double kMovingScale = 0.5;
 
 void followMotion(Atlas& a) {
@@ -247,8 +261,15 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
   if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
   l.quit = req.quit;
   if (stepFlight(a)) l.framesToDraw = std::max(l.framesToDraw, 2);  // keep drawing until it lands
-  for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->ResetCameraClippingRange();
+  // FXAA only on the refinement frame, or always where a test or a docs run saves the window.
+  const bool scripted = !opt.screenshot.empty() || !opt.exportPicture.empty();
+  const bool antialias = (a.refineNext || scripted) && a.picture.renderScale() == 1.0;
+  for (size_t i = 0; i < a.picture.paneCount(); ++i) {
+    a.picture.pane(i).renderer()->SetUseFXAA(antialias);
+    a.picture.pane(i).renderer()->ResetCameraClippingRange();
+  }
   a.renWin->Render();
+  a.refined = antialias, a.refineNext = false;
   if (a.picture.renderScale() < 1) render::presentScaled(a.renWin, a.picture.renderScale());
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   // A picture "with panel" is read from the finished back buffer, before it is swapped away.

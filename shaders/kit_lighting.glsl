@@ -1,9 +1,9 @@
 //VTK::Light::Impl
-  // lesion-atlas: the skin's lighting, in place of VTK's own code for the light kit the view uses
-  // (SceneView: a headlight, light 0, then key, fill and two back lights). Every light adds its
-  // diffuse term, as in VTK; only the key and head lights add a highlight. The three others
-  // added under 3% of white each, but VTK pays a pow() per light per pixel, and on a software
-  // renderer those five pow() calls cost more than the rest of the body's shading.
+  // lesion-atlas: lighting in place of VTK's own code for the light kit the view uses (SceneView:
+  // a headlight, light 0, then key, fill and two back lights), for the skin and for marker
+  // impostors. Every light adds its diffuse term, as in VTK; only the key and head lights add a
+  // highlight. The three others added under 3% of white each, but VTK pays a pow() per light per
+  // pixel, and on a software renderer those five pow() calls cost more than the rest of the shading.
   {
     vec3 n = normalVCVSOutput;
     vec3 toEye = normalize(-vertexVC.xyz);
@@ -17,8 +17,4 @@
     vec3 specular = sign(max(d0, 0.0)) * pow(max(0.0, dot(reflect(lightDirectionVC0, n), toEye)), specularPower) * lightColor0
                   + sign(max(d1, 0.0)) * pow(max(0.0, dot(reflect(lightDirectionVC1, n), toEye)), specularPower) * lightColor1;
     gl_FragData[0] = vec4(ambientColor + diffuse * diffuseColor + specular * specularColor, opacity);
-    // A soft rim light: silhouettes of the figure (and of fingers, ears, toes) stay readable
-    // against any background without darkening the lit side.
-    float rim = 1.0 - clamp(dot(n, toEye), 0.0, 1.0);
-    gl_FragData[0].rgb += rim * rim * rim * 0.22 * vec3(1.0, 0.97, 0.94);
   }

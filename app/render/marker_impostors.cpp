@@ -1,0 +1,141 @@
+#include "render/marker_impostors.hpp"
+
+#include <vtkActor.h>
+#include <vtkCellArray.h>
+#include <vtkDataArray.h>
+#include <vtkDataObject.h>
+#include <vtkFloatArray.h>
+#include <vtkOpenGLPolyDataMapper.h>
+#include <vtkOpenGLShaderProperty.h>
+#include <vtkOpenGLVertexBufferObject.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkProperty.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/kit_lighting.hpp"
+
+namespace la::render {
+
+namespace {
+
+// Each square is moved towards the viewer by the marker's radius, to the front of its sphere, so
+// skin that bulges around a marker does not cut the disc. The model-to-view matrix is a rotation
+// and a translation (actors are not scaled), so its transposed rotation turns the view offset
+// into a model offset.
+constexpr const char* kVertexDec =
+    "//VTK::PositionVC::Dec\n"
+    "in vec2 cornerMC;\n"
+    "in float radiusMC;\n"
+    "out vec2 cornerVSOutput;\n";
+constexpr const char* kVertexImpl =
+    "//VTK::PositionVC::Impl\n"
+    "  vec3 offsetMC = transpose(mat3(MCVCMatrix)) * vec3(cornerMC * radiusMC, radiusMC);\n"
+    "  vec4 cornerPointMC = vec4(vertexMC.xyz + offsetMC, 1.0);\n"
+    "  vertexVCVSOutput = MCVCMatrix * cornerPointMC;\n"
+    "  gl_Position = MCDCMatrix * cornerPointMC;\n"
+    "  cornerVSOutput = cornerMC;\n";
+constexpr const char* kFragmentDec =
+    "//VTK::Normal::Dec\n"
+    "in vec2 cornerVSOutput;\n";
+// The normal of a sphere seen from the front, from the position inside the disc; the corners of
+// the square fall outside it.
+constexpr const char* kFragmentNormal =
+    "  float rr = dot(cornerVSOutput, cornerVSOutput);\n"
+    "  if (rr > 1.0) discard;\n"
+    "  vec3 normalVCVSOutput = vec3(cornerVSOutput, sqrt(1.0 - rr));\n";
+
+// A square around the unit disc: four vertices a marker (the vertex stage of a software renderer
+// runs on one thread, and at 100,000 markers an octagon's eight cost more than the corners'
+// fragments do).
+constexpr int kCornerCount = 4;
+constexpr float kCorners[kCornerCount][2] = {{-1.f, -1.f}, {1.f, -1.f}, {1.f, 1.f}, {-1.f, 1.f}};
+
+}  // namespace
+
+double impostorRadiusScale(size_t markers) {
+  if (markers <= 5000) return 1.0;
+  return std::max(1.0 / 3.0, std::sqrt(5000.0 / double(markers)));
+}
+
+vtkSmartPointer<vtkActor> makeImpostorActor() {
+  auto mapper = vtkSmartPointer<vtkOpenGLPolyDataMapper>::New();
+  mapper->SetScalarModeToUsePointFieldData();
+  mapper->SelectColorArray("Colors");
+  mapper->SetColorModeToDirectScalars();
+  mapper->ScalarVisibilityOn();
+  mapper->MapDataArrayToVertexAttribute("cornerMC", "Corner", vtkDataObject::FIELD_ASSOCIATION_POINTS, -1);
+  mapper->MapDataArrayToVertexAttribute("radiusMC", "Radius", vtkDataObject::FIELD_ASSOCIATION_POINTS, -1);
+  // The shader adds offsets in model units to the positions it is given: no shifted and scaled copy.
+  mapper->SetVBOShiftScaleMethod(vtkOpenGLVertexBufferObject::DISABLE_SHIFT_SCALE);
+  auto actor = vtkSmartPointer<vtkActor>::New();
+  actor->SetMapper(mapper);
+  auto* shader = vtkOpenGLShaderProperty::SafeDownCast(actor->GetShaderProperty());
+  shader->AddVertexShaderReplacement("//VTK::PositionVC::Dec", true, kVertexDec, false);
+  // The tag stays in front: VTK's own position code goes there, and this code then overrides it.
+  shader->AddVertexShaderReplacement("//VTK::PositionVC::Impl", true, kVertexImpl, false);
+  shader->AddFragmentShaderReplacement("//VTK::Normal::Dec", true, kFragmentDec, false);
+  shader->AddFragmentShaderReplacement("//VTK::Normal::Impl", true, kFragmentNormal, false);
+  replaceKitLighting(actor);
+  actor->GetProperty()->SetSpecular(0.3);  // as the glyphs
+  actor->GetProperty()->SetSpecularPower(30);
+  actor->VisibilityOff();
+  return actor;
+}
+
+void feedImpostors(vtkActor* actor, vtkPolyData* points, double radius) {
+  const vtkIdType n = points->GetNumberOfPoints();
+  vtkDataArray* colorsIn = points->GetPointData()->GetArray("Colors");
+  vtkDataArray* scales = points->GetPointData()->GetArray("Scale");
+  auto pts = vtkSmartPointer<vtkPoints>::New();
+  pts->SetDataTypeToFloat();
+  pts->SetNumberOfPoints(kCornerCount * n);
+  auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  colors->SetName("Colors");
+  colors->SetNumberOfComponents(3);
+  colors->SetNumberOfTuples(kCornerCount * n);
+  auto corners = vtkSmartPointer<vtkFloatArray>::New();
+  corners->SetName("Corner");
+  corners->SetNumberOfComponents(2);
+  corners->SetNumberOfTuples(kCornerCount * n);
+  auto radii = vtkSmartPointer<vtkFloatArray>::New();
+  radii->SetName("Radius");
+  radii->SetNumberOfTuples(kCornerCount * n);
+  // A fan of triangles, not one polygon: VTK triangulates polygons of more than three points by
+  // their shape, and these are nearly degenerate until the shader moves the corners out.
+  auto triangles = vtkSmartPointer<vtkCellArray>::New();
+  triangles->AllocateExact((kCornerCount - 2) * n, 3 * (kCornerCount - 2) * n);
+  for (vtkIdType i = 0; i < n; ++i) {
+    double p[3], c[3] = {128, 128, 128};
+    points->GetPoint(i, p);
+    if (colorsIn) colorsIn->GetTuple(i, c);
+    const float r = float(radius * (scales ? scales->GetComponent(i, 0) : 1.0));
+    const vtkIdType first = kCornerCount * i;
+    for (int k = 0; k < kCornerCount; ++k) {
+      // The corners sit a hair apart (1e-4 of the radius): VTK draws nothing of a mesh whose
+      // triangles are all empty. The shader moves them out to the full square.
+      pts->SetPoint(first + k, p[0] + 1e-4 * r * kCorners[k][0], p[1] + 1e-4 * r * kCorners[k][1], p[2]);
+      colors->SetTuple(first + k, c);
+      corners->SetTypedTuple(first + k, kCorners[k]);
+      radii->SetValue(first + k, r);
+    }
+    for (int k = 1; k + 1 < kCornerCount; ++k) {
+      const vtkIdType tri[3] = {first, first + k, first + k + 1};
+      triangles->InsertNextCell(3, tri);
+    }
+  }
+  auto discs = vtkSmartPointer<vtkPolyData>::New();
+  discs->SetPoints(pts);
+  discs->SetPolys(triangles);
+  discs->GetPointData()->AddArray(colors);
+  discs->GetPointData()->AddArray(corners);
+  discs->GetPointData()->AddArray(radii);
+  static_cast<vtkOpenGLPolyDataMapper*>(actor->GetMapper())->SetInputData(discs);
+  actor->SetVisibility(n > 0);
+}
+
+}  // namespace la::render
