@@ -1,11 +1,14 @@
 // How fast the view turns: the window's own render path (a render::Picture filled by compose, drawn
 // into an offscreen window at 1920x1080 with the whole body in view), 30 frames of a 3 degree turn,
-// each frame ended by reading the pixels back (so the GPU or llvmpipe has finished it). Reports the
-// median frame time for: the body alone, body + the built-in dataset, body + 10k and 100k SYNTHETIC
-// lesions at distinct points of the skin (no bubbles, so the marker cost shows), the interactive
-// level of detail used while dragging (and at the half resolution the window draws then), the
-// cost of each feature of the view switched off in turn, and, in the same run, a plain vtkPolyDataMapper drawing the
-// same mesh (the floor any viewer of this mesh pays). Needs an X display (or starts a private Xvfb).
+// each frame ended by reading the pixels back (so llvmpipe or the GPU has finished it). Reports the
+// median frame time, and the median CPU time of the process per frame, for: the body alone, body +
+// the built-in dataset, body + 10k and 100k SYNTHETIC lesions at distinct points of the skin (no
+// bubbles, so the marker cost shows), all as the window draws a frame at rest in answer to input
+// (full size, no FXAA); the refined frame it draws once idle (with FXAA); the level of detail used
+// while dragging (and at the half resolution the window draws then); the cost of each feature of
+// the refined view switched off in turn; and, in the same run, a plain vtkPolyDataMapper drawing
+// the same mesh (the floor any viewer of this mesh pays). Needs an X display (or starts a private
+// Xvfb). BENCH_FRAMES_PNG=<folder> also saves the synthetic-marker pictures, to look at.
 #include <benchmark/benchmark.h>
 
 #include <vtkActor.h>
@@ -125,12 +128,18 @@ struct Setup {
     o.width = kW;
     o.height = kH;
     shown = la::render::compose(la::ViewModel{}, ctx, picture, o);
+    // As the window draws in answer to input at full size: without FXAA, which it adds in one
+    // refined frame once idle (BM_Frame_BuiltinDataset_Refined).
+    antialias(false);
     win->SetSize(kW, kH);
     picture.setImageSize(kW, kH);
     picture.attach(win);
     win->Render();  // shaders compiled before timing
   }
   ~Setup() { picture.detach(win); }
+  void antialias(bool on) {
+    for (size_t i = 0; i < picture.paneCount(); ++i) picture.pane(i).renderer()->SetUseFXAA(on);
+  }
 };
 
 void BM_Frame_BodyAlone(benchmark::State& state) {
@@ -144,6 +153,15 @@ void BM_Frame_BuiltinDataset(benchmark::State& state) {
   turn(state, s.win, s.picture.camera());
 }
 BENCHMARK(BM_Frame_BuiltinDataset)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The refined frame the window draws once after 0.3 s without input: the same with FXAA.
+void BM_Frame_BuiltinDataset_Refined(benchmark::State& state) {
+  Setup s(true);
+  s.antialias(true);
+  s.win->Render();  // the FXAA shader compiled before timing
+  turn(state, s.win, s.picture.camera());
+}
+BENCHMARK(BM_Frame_BuiltinDataset_Refined)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void BM_Frame_BuiltinDataset_Dragging(benchmark::State& state) {
   Setup s(true);
@@ -165,7 +183,8 @@ void BM_Frame_Moving(benchmark::State& state) {
 // Argument 0: the body alone; 1: with the built-in dataset.
 BENCHMARK(BM_Frame_Moving)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);
 
-// The price of each feature of the view, one switched off at a time (built-in dataset shown):
+// The price of each feature of the refined view (FXAA on), one switched off at a time (built-in
+// dataset shown):
 // 0 nothing off, 1 FXAA, 2 Phong (Gouraud instead), 3 the five-light kit (one headlight, VTK's
 // own shading: the skin's lighting code needs the kit), 4 the skin's lighting code (VTK's code for
 // the kit instead, as before it was replaced), 5 all four off, 6 FXAA at its lowest quality
@@ -175,7 +194,7 @@ void BM_Frame_WithoutFeature(benchmark::State& state) {
   const int off = int(state.range(0));
   vtkRenderer* ren = s.picture.pane(0).renderer();
   const bool noFxaa = off == 1 || off == 5 || off == 7, noKit = off == 3 || off == 5 || off == 7;
-  if (noFxaa) ren->SetUseFXAA(false);
+  s.antialias(!noFxaa);
   if (off == 6) {
     ren->GetFXAAOptions()->SetEndpointSearchIterations(4);
     ren->GetFXAAOptions()->SetUseHighQualityEndpoints(false);

@@ -1,11 +1,18 @@
 #include "render/picture.hpp"
 
 #include <vtkCamera.h>
+#include <vtkLight.h>
+#include <vtkLightCollection.h>
+#include <vtkProp.h>
+#include <vtkPropCollection.h>
+#include <vtkRendererCollection.h>
 #include <vtkOpenGLRenderWindow.h>
 #include <vtkOpenGLState.h>
 #include <vtk_glew.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+
+#include <algorithm>
 
 namespace la::render {
 
@@ -106,6 +113,32 @@ void presentScaled(vtkRenderWindow* window, double scale) {
   state->vtkglDrawBuffer(GL_BACK);
   gl->BlitDisplayFramebuffer(0, 0, 0, int(w * scale + 0.5), int(h * scale + 0.5), 0, 0, w, h, GL_COLOR_BUFFER_BIT,
                              GL_LINEAR);
+}
+
+unsigned long long redrawStamp(vtkRenderWindow* window) {
+  vtkMTimeType stamp = window->GetMTime();
+  vtkRendererCollection* renderers = window->GetRenderers();
+  vtkCollectionSimpleIterator it;
+  renderers->InitTraversal(it);
+  while (vtkRenderer* r = renderers->GetNextRenderer(it)) {
+    stamp = std::max({stamp, r->GetMTime(), r->GetActiveCamera()->GetMTime()});
+    vtkPropCollection* props = r->GetViewProps();
+    vtkCollectionSimpleIterator pit;
+    props->InitTraversal(pit);
+    while (vtkProp* p = props->GetNextProp(pit)) stamp = std::max(stamp, p->GetRedrawMTime());
+    vtkLightCollection* lights = r->GetLights();
+    lights->InitTraversal();
+    while (vtkLight* l = lights->GetNextItem()) stamp = std::max(stamp, l->GetMTime());
+  }
+  return stamp;
+}
+
+void presentAgain(vtkRenderWindow* window, double scale) {
+  auto* gl = vtkOpenGLRenderWindow::SafeDownCast(window);
+  if (!gl) return;
+  gl->MakeCurrent();
+  gl->GetState()->Initialize(gl);  // ImGui drew since; VTK's record of the GL state is stale
+  presentScaled(window, scale);
 }
 
 }  // namespace la::render

@@ -74,4 +74,14 @@ class Picture {
 // back buffer with linear filtering. Does nothing for windows that are not OpenGL.
 void presentScaled(vtkRenderWindow* window, double scale);
 
+// A stamp that changes whenever something drawn in `window` changed (renderers, their cameras,
+// and every prop with its mapper and data, as VTK tracks modification times). The window compares
+// it with the stamp taken after its last render: equal means the frame VTK kept can be shown again
+// (presentAgain) instead of drawn again, e.g. while only the panel changes.
+unsigned long long redrawStamp(vtkRenderWindow* window);
+
+// Shows the frame drawn last again, at the render scale it was drawn at, over the window's back
+// buffer (for a window whose GL state others changed since: it is read back first).
+void presentAgain(vtkRenderWindow* window, double scale);
+
 }  // namespace la::render

@@ -51,6 +51,7 @@ struct Atlas {
   // with it (atlas_window.cpp, waitForWork).
   bool refined = false;           // the picture on screen has been drawn with FXAA
   bool refineNext = false;        // the next frame is that refinement
+  unsigned long long drawnStamp = 0;  // render::redrawStamp after the last render (0: none yet)
   std::string currentPreset = "front";
 
   // Data, loaded once.

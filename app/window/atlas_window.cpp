@@ -249,6 +249,25 @@ void finishScripted(Atlas& a, const GuiOptions& opt, Loop& l) {
   }
 }
 
+// The 3D picture under the panels. FXAA only on the refinement frame, or always where a test or
+// a docs run saves the window. Nothing in the picture changed since the last frame (the panel
+// did, or the pointer moved over it): the frame VTK kept is shown again instead of drawn again.
+void drawPicture(Atlas& a, const GuiOptions& opt) {
+  if (!a.refineNext && render::redrawStamp(a.renWin) == a.drawnStamp) {
+    render::presentAgain(a.renWin, a.picture.renderScale());
+    return;
+  }
+  const bool scripted = !opt.screenshot.empty() || !opt.exportPicture.empty();
+  const bool antialias = (a.refineNext || scripted) && a.picture.renderScale() == 1.0;
+  for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->SetUseFXAA(antialias);
+  a.refineNext = false;
+  for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->ResetCameraClippingRange();
+  a.renWin->Render();
+  a.refined = antialias;
+  a.drawnStamp = render::redrawStamp(a.renWin);
+  if (a.picture.renderScale() < 1) render::presentScaled(a.renWin, a.picture.renderScale());
+}
+
 void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
   const auto t0 = std::chrono::steady_clock::now();
   ui::PanelRequests req = buildUi(a, opt, l);
@@ -261,16 +280,7 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
   if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
   l.quit = req.quit;
   if (stepFlight(a)) l.framesToDraw = std::max(l.framesToDraw, 2);  // keep drawing until it lands
-  // FXAA only on the refinement frame, or always where a test or a docs run saves the window.
-  const bool scripted = !opt.screenshot.empty() || !opt.exportPicture.empty();
-  const bool antialias = (a.refineNext || scripted) && a.picture.renderScale() == 1.0;
-  for (size_t i = 0; i < a.picture.paneCount(); ++i) {
-    a.picture.pane(i).renderer()->SetUseFXAA(antialias);
-    a.picture.pane(i).renderer()->ResetCameraClippingRange();
-  }
-  a.renWin->Render();
-  a.refined = antialias, a.refineNext = false;
-  if (a.picture.renderScale() < 1) render::presentScaled(a.renWin, a.picture.renderScale());
+  drawPicture(a, opt);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   // A picture "with panel" is read from the finished back buffer, before it is swapped away.
   if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
