@@ -18,6 +18,8 @@
 #include <vtkLight.h>
 #include <vtkOpenGLShaderProperty.h>
 #include <vtkProperty.h>
+#include <vtkDataArray.h>
+#include <vtkPointData.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkRenderWindow.h>
@@ -97,16 +99,20 @@ void turn(benchmark::State& state, vtkRenderWindow* win, vtkCamera* cam) {
   state.counters["cpu_ms"] = median(cpu);
 }
 
-// SYNTHETIC markers at `n` distinct random vertices of the skin, in the subtype palette.
+// SYNTHETIC markers at `n` distinct random vertices of the skin, with the skin's normal there (as
+// the layout gives real markers), in the subtype palette.
 std::vector<la::MarkerSpec> syntheticMarkers(vtkPolyData* body, size_t n) {
   std::mt19937 rng(7);
   std::uniform_int_distribution<vtkIdType> pick(0, body->GetNumberOfPoints() - 1);
+  vtkDataArray* normals = body->GetPointData()->GetNormals();
   std::vector<la::MarkerSpec> out(n);
   for (size_t i = 0; i < n; ++i) {
-    double p[3];
-    body->GetPoint(pick(rng), p);
+    double p[3], nrm[3] = {0, 0, 1};
+    const vtkIdType v = pick(rng);
+    body->GetPoint(v, p);
+    if (normals) normals->GetTuple(v, nrm);
     out[i].position = {p[0], p[1], p[2]};
-    out[i].normal = {0, 0, 1};
+    out[i].normal = {nrm[0], nrm[1], nrm[2]};
     out[i].category = i % 6;
     out[i].caseIndex = i;
   }
