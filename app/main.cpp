@@ -11,6 +11,7 @@
 #include "cli/data_loading.hpp"
 #include "cli/render_job.hpp"
 #include "cli/xvfb.hpp"
+#include "core/allocator_tuning.hpp"
 #include "core/paths.hpp"
 #include "core/scene_file.hpp"
 #include "window/atlas_window.hpp"
@@ -19,6 +20,7 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
   const auto launched = std::chrono::steady_clock::now();
+  la::prepareAllocator();  // before anything big is allocated (core/allocator_tuning.hpp)
   CLI::App app{"lesion-atlas " + std::string(la::versionString()) +
                ": a 3D atlas of where published cases of calcinosis cutis occur on the body.\n"
                "Without a sub-command the atlas window opens (on a machine without a display it\n"

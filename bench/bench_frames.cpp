@@ -46,9 +46,9 @@ namespace {
 
 constexpr int kW = 1920, kH = 1080, kFrames = 30;
 
-// The allocator setting the atlas makes before it draws (core/allocator_tuning.hpp), made at start
+// The allocator setting the atlas makes at its start (core/allocator_tuning.hpp), made here at start
 // so that the plain-mapper peer below draws with it too: the comparison is of drawing alone.
-const bool kAllocatorTuned = (la::prepareAllocatorForDrawing(), true);
+const bool kAllocatorTuned = (la::prepareAllocator(), true);
 
 la::cli::PrivateDisplay& display() {
   static la::cli::PrivateDisplay d;  // no-op when DISPLAY is set

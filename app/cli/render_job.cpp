@@ -100,8 +100,7 @@ struct RenderSession::Impl {
   bool verbose = false;
 };
 
-// Before anything is loaded: the body and the pictures' buffers then come from the prepared heap.
-RenderSession::RenderSession() : impl_((prepareAllocatorForDrawing(), std::make_unique<Impl>())) {}
+RenderSession::RenderSession() : impl_(std::make_unique<Impl>()) {}
 RenderSession::~RenderSession() = default;
 
 void RenderSession::setVerbose(bool verbose) { impl_->verbose = verbose; }

@@ -59,7 +59,7 @@ bool adviseHeapGrowth() {
 
 }  // namespace
 
-void prepareAllocatorForDrawing() {
+void prepareAllocator() {
 #if defined(LA_GLIBC_MALLOC)
   static const bool done = [] {
     if (sanitized()) return true;

@@ -24,7 +24,7 @@ struct OffscreenTarget::Impl {
 };
 
 OffscreenTarget::OffscreenTarget() : impl_(std::make_unique<Impl>()) {
-  prepareAllocatorForDrawing();  // big buffers reused and on huge pages (see the header)
+  prepareAllocator();  // for tests and benchmarks that draw without main(); see the header
   impl_->win->SetOffScreenRendering(1);
   impl_->win->SetMultiSamples(0);
   impl_->win->SetAlphaBitPlanes(1);

@@ -302,7 +302,6 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
 }  // namespace
 
 int runGui(const GuiOptions& options) {
-  prepareAllocatorForDrawing();  // big buffers reused and on huge pages (see the header)
   GuiOptions opt = options;
   std::string settingsNote;
   const AppConfig config = loadSettings(opt, settingsNote);

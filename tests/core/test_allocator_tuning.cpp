@@ -1,4 +1,4 @@
-// The allocator preparation for drawing (core/allocator_tuning.hpp), checked against what the kernel
+// The allocator preparation (core/allocator_tuning.hpp), checked against what the kernel
 // reports for this process in /proc/self/smaps: a framebuffer-sized block comes from the heap, and
 // where the kernel's transparent huge pages are in "madvise" mode that heap is advised ("hg").
 #include <catch2/catch.hpp>
@@ -56,9 +56,9 @@ bool thpMadviseMode() {
 
 }  // namespace
 
-TEST_CASE("a framebuffer-sized block comes from the advised heap after preparing for drawing", "[allocator]") {
+TEST_CASE("a framebuffer-sized block comes from the advised heap after preparing the allocator", "[allocator]") {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-  la::prepareAllocatorForDrawing();
+  la::prepareAllocator();
   // 1920x1080 RGBA: glibc's default would map it on its own and unmap it on free.
   void* block = std::malloc(1920 * 1080 * 4);
   REQUIRE(block);

@@ -1,4 +1,4 @@
-# Before drawing, the program advises its heap to use huge pages (core/allocator_tuning.hpp) where
+# At its start, the program advises its heap to use huge pages (core/allocator_tuning.hpp) where
 # the kernel's transparent huge pages are in "madvise" mode, and not when told LESION_ATLAS_HUGE_PAGES=0.
 # Either way the picture is the same, byte for byte. A sanitizer build never advises (its allocator
 # is not glibc's). EXE, OUT, SANITIZED.
