@@ -1,6 +1,7 @@
 #pragma once
 // The case registry's data model: published sources, cases (one patient or a series),
 // and their lesions at catalog sites. Plain values; no global state.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,8 @@ struct Case {
   size_t lesionCount() const { return lesionKey.empty() ? lesions.size() : 1; }
 };
 
+struct CaseIndex;
+
 struct Dataset {
   std::vector<TableInfo> tables;
   std::vector<Case> cases;
@@ -109,6 +112,16 @@ struct Dataset {
   void append(Dataset&& other);
   // Removes one table and its cases, renumbering the later tables' indices.
   void removeTable(size_t table);
+
+  // The compact index of `cases` (core/case_index.hpp) that applyFilter, computeStats and
+  // layoutMarkers read. Built on first use, and again when `cases` was replaced, grown or shrunk
+  // since; code that edits a case in place afterwards calls dropIndex(). Not for concurrent first
+  // use from two threads (the program filters on one thread).
+  const CaseIndex& index() const;
+  void dropIndex() { index_.reset(); }
+
+  // Shared, so that a copied dataset costs no second index until its cases differ.
+  mutable std::shared_ptr<const CaseIndex> index_;
 };
 
 // Controlled list of calcinosis variants (id and display name); the source's wording is kept

@@ -1,0 +1,109 @@
+#include "core/case_index.hpp"
+
+#include <unordered_map>
+
+#include "core/age_bands.hpp"
+
+namespace la {
+namespace {
+
+// Fills a CaseIndex one case at a time. Site ids read by one import share their characters, so
+// the last few are recognised by address before the id's words are hashed.
+class Builder {
+ public:
+  explicit Builder(CaseIndex& ix) : ix_(ix) {}
+
+  void reserve(size_t cases) {
+    for (auto* v : {&ix_.sex, &ix_.subtype, &ix_.ossification, &ix_.ageKind, &ix_.ageBand, &ix_.flags}) v->reserve(cases);
+    ix_.ageLo.reserve(cases);
+    ix_.ageHi.reserve(cases);
+    ix_.year.reserve(cases);
+    ix_.nPatients.reserve(cases);
+    ix_.nImages.reserve(cases);
+    ix_.patient.reserve(cases);
+    ix_.lesionBegin.reserve(cases + 1);
+  }
+
+  void add(const Case& c) {
+    ix_.sex.push_back(static_cast<uint8_t>(c.sex));
+    ix_.subtype.push_back(c.subtype ? static_cast<uint8_t>(*c.subtype) : CaseIndex::kNoSubtype);
+    ix_.ossification.push_back(static_cast<uint8_t>(c.ossification));
+    ix_.ageKind.push_back(static_cast<uint8_t>(c.age.kind));
+    ix_.ageBand.push_back(static_cast<uint8_t>(ageBandIndex(c.age)));
+    const bool range = c.age.kind == Age::Kind::Range, exact = c.age.kind == Age::Kind::Exact;
+    ix_.ageLo.push_back(range ? c.age.min : exact ? c.age.years : 0);
+    ix_.ageHi.push_back(range ? c.age.max : exact ? c.age.years : 0);
+    uint8_t f = 0;
+    if (c.statesPatients) f |= CaseIndex::kStatesPatients;
+    if (c.statesLesions) f |= CaseIndex::kStatesLesions;
+    if (c.statesImages) f |= CaseIndex::kStatesImages;
+    if (!c.lesionKey.empty()) f |= CaseIndex::kHasLesionKey;
+    if (c.source.year) f |= CaseIndex::kHasYear;
+    ix_.flags.push_back(f);
+    ix_.year.push_back(c.source.year ? *c.source.year : 0);
+    ix_.nPatients.push_back(c.nPatients);
+    ix_.nImages.push_back(c.nImages);
+    ix_.patient.push_back(c.patientKey.empty() ? CaseIndex::kNoPatient : patientCode(c));
+    ix_.lesionBegin.push_back(static_cast<uint32_t>(ix_.lesionSite.size()));
+    for (const Lesion& l : c.lesions) {
+      ix_.lesionSite.push_back(siteCode(l.siteId));
+      ix_.lesionSide.push_back(static_cast<uint8_t>(l.side));
+      ix_.lesionUnmatched.push_back(l.unmatched ? 1 : 0);
+      ix_.lesionImages.push_back(l.nImages);
+    }
+  }
+
+  void finish() {
+    ix_.lesionBegin.push_back(static_cast<uint32_t>(ix_.lesionSite.size()));
+    ix_.patientCount = patients_.size();
+  }
+
+ private:
+  uint32_t siteCode(const Text& id) {
+    const std::string_view v = id.view();
+    for (const auto& [data, code] : recent_)
+      if (data == v.data() && ix_.siteIds[code].size() == v.size()) return code;
+    auto [it, fresh] = codes_.try_emplace(std::string(v), static_cast<uint32_t>(ix_.siteIds.size()));
+    if (fresh) ix_.siteIds.emplace_back(v);
+    recent_[next_++ % kRecent] = {v.data(), it->second};
+    return it->second;
+  }
+
+  // A patient id only means something inside its own table.
+  uint32_t patientCode(const Case& c) {
+    auto [it, fresh] = patients_.try_emplace(std::to_string(c.table) + '\n' + c.patientKey.str(),
+                                             static_cast<uint32_t>(patients_.size()));
+    (void)fresh;
+    return it->second;
+  }
+
+  static constexpr size_t kRecent = 8;
+  CaseIndex& ix_;
+  std::unordered_map<std::string, uint32_t> codes_;
+  std::unordered_map<std::string, uint32_t> patients_;
+  std::pair<const char*, uint32_t> recent_[kRecent] = {};
+  size_t next_ = 0;
+};
+
+}  // namespace
+
+CaseIndex CaseIndex::build(const std::vector<const Case*>& cases) {
+  CaseIndex ix;
+  Builder b(ix);
+  b.reserve(cases.size());
+  for (const Case* c : cases) b.add(*c);
+  b.finish();
+  return ix;
+}
+
+CaseIndex CaseIndex::build(const Dataset& data) {
+  CaseIndex ix;
+  Builder b(ix);
+  b.reserve(data.cases.size());
+  for (const Case& c : data.cases) b.add(c);
+  b.finish();
+  ix.source = data.cases.data();
+  return ix;
+}
+
+}  // namespace la
