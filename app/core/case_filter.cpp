@@ -139,6 +139,7 @@ void keepCode(const std::vector<uint8_t>& codes, uint8_t wanted, std::vector<uin
 }
 
 void keepYears(const CaseIndex& ix, const YearBounds& y, std::vector<uint8_t>& keep) {
+  if (ix.year.empty()) return keep.assign(keep.size(), 0);  // no case has a year
   for (size_t i = 0; i < keep.size(); ++i)
     keep[i] &= (ix.flags[i] & CaseIndex::kHasYear) && ix.year[i] >= y.min && ix.year[i] <= y.max;
 }

@@ -40,30 +40,48 @@ class Builder {
     if (!c.lesionKey.empty()) f |= CaseIndex::kHasLesionKey;
     if (c.source.year) f |= CaseIndex::kHasYear;
     ix_.flags.push_back(f);
-    ix_.year.push_back(c.source.year ? *c.source.year : 0);
+    // Filled in only once some case has a value (most large tables have no year and no patient id).
+    const size_t i = ix_.sex.size() - 1;
+    if (c.source.year) fill(ix_.year, i, 0) = *c.source.year;
     ix_.nPatients.push_back(c.nPatients);
-    ix_.nImages.push_back(c.nImages);
-    ix_.patient.push_back(c.patientKey.empty() ? CaseIndex::kNoPatient : patientCode(c));
+    ix_.nImages.push_back(narrow(c.nImages));
+    if (!c.patientKey.empty()) fill(ix_.patient, i, CaseIndex::kNoPatient) = patientCode(c);
     ix_.lesionBegin.push_back(static_cast<uint32_t>(ix_.lesionSite.size()));
     for (const Lesion& l : c.lesions) {
       ix_.lesionSite.push_back(siteCode(l.siteId));
-      ix_.lesionSide.push_back(static_cast<uint8_t>(l.side));
-      ix_.lesionUnmatched.push_back(l.unmatched ? 1 : 0);
-      ix_.lesionImages.push_back(l.nImages);
+      ix_.lesionSide.push_back(static_cast<uint8_t>(static_cast<uint8_t>(l.side) | (l.unmatched ? CaseIndex::kUnmatched : 0)));
+      ix_.lesionImages.push_back(narrow(l.nImages));
     }
   }
 
   void finish() {
     ix_.lesionBegin.push_back(static_cast<uint32_t>(ix_.lesionSite.size()));
     ix_.patientCount = patients_.size();
+    const size_t n = ix_.sex.size();
+    if (!ix_.year.empty()) ix_.year.resize(n, 0);
+    if (!ix_.patient.empty()) ix_.patient.resize(n, CaseIndex::kNoPatient);
   }
 
  private:
-  uint32_t siteCode(const Text& id) {
+  // The element for case `i` of an array kept empty until a case has a value for it.
+  template <class T>
+  static T& fill(std::vector<T>& v, size_t i, T none) {
+    if (v.size() <= i) v.resize(i + 1, none);
+    return v[i];
+  }
+
+  static uint32_t narrow(size_t images) {
+    if (images > 0xFFFFFFFFu) throw std::length_error("a case of more than 2^32 - 1 images");
+    return static_cast<uint32_t>(images);
+  }
+
+  uint16_t siteCode(const Text& id) {
     const std::string_view v = id.view();
     for (const auto& [data, code] : recent_)
       if (data == v.data() && ix_.siteIds[code].size() == v.size()) return code;
-    auto [it, fresh] = codes_.try_emplace(std::string(v), static_cast<uint32_t>(ix_.siteIds.size()));
+    if (ix_.siteIds.size() > 0xFFFF && !codes_.count(std::string(v)))
+      throw std::length_error("more than 65536 distinct site ids");
+    auto [it, fresh] = codes_.try_emplace(std::string(v), static_cast<uint16_t>(ix_.siteIds.size()));
     if (fresh) ix_.siteIds.emplace_back(v);
     recent_[next_++ % kRecent] = {v.data(), it->second};
     return it->second;
@@ -79,9 +97,9 @@ class Builder {
 
   static constexpr size_t kRecent = 8;
   CaseIndex& ix_;
-  std::unordered_map<std::string, uint32_t> codes_;
+  std::unordered_map<std::string, uint16_t> codes_;
   std::unordered_map<std::string, uint32_t> patients_;
-  std::pair<const char*, uint32_t> recent_[kRecent] = {};
+  std::pair<const char*, uint16_t> recent_[kRecent] = {};
   size_t next_ = 0;
 };
 

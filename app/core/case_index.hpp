@@ -10,6 +10,7 @@
 // rounding, no merging of counts), so counting from the index gives what counting the cases gives.
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -32,17 +33,17 @@ struct CaseIndex {
   std::vector<uint8_t> ageBand;       // ageBandIndex(age)
   std::vector<uint8_t> flags;
   std::vector<double> ageLo, ageHi;   // exact age: both the age; range: its ends; unknown: 0
-  std::vector<int32_t> year;          // publication year when kHasYear
+  std::vector<int32_t> year;          // publication year when kHasYear; empty when no case has one
   std::vector<int32_t> nPatients;
-  std::vector<size_t> nImages;
-  std::vector<uint32_t> patient;      // one number per distinct (table, patient key), or kNoPatient
+  std::vector<uint32_t> nImages;      // (a table of at most 1 GiB has fewer rows)
+  std::vector<uint32_t> patient;      // per distinct (table, patient key); empty when no case has a key
   std::vector<uint32_t> lesionBegin;  // the case's lesions are [lesionBegin[i], lesionBegin[i + 1])
 
   // Per lesion, in case order and each case's lesion order.
-  std::vector<uint32_t> lesionSite;   // into siteIds
-  std::vector<uint8_t> lesionSide;    // static_cast<uint8_t>(Side)
-  std::vector<uint8_t> lesionUnmatched;
-  std::vector<size_t> lesionImages;
+  std::vector<uint16_t> lesionSite;   // into siteIds (the catalog's ids and a few more)
+  std::vector<uint8_t> lesionSide;    // static_cast<uint8_t>(Side), kUnmatched added
+  std::vector<uint32_t> lesionImages;
+  static constexpr uint8_t kUnmatched = 0x80;
 
   std::vector<std::string> siteIds;   // distinct site ids as the lesions state them (code -> id)
   size_t patientCount = 0;            // distinct (table, patient key) pairs
@@ -51,9 +52,13 @@ struct CaseIndex {
   const Case* source = nullptr;
 
   size_t size() const { return sex.size(); }
+  uint32_t patientOf(size_t i) const { return patient.empty() ? kNoPatient : patient[i]; }
+  Side sideOf(size_t lesion) const { return static_cast<Side>(lesionSide[lesion] & ~kUnmatched); }
+  bool unmatched(size_t lesion) const { return lesionSide[lesion] & kUnmatched; }
   size_t lesionCount() const { return lesionSite.size(); }
 
-  // The index of `cases`, in this order.
+  // The index of `cases`, in this order. Throws std::length_error for what no importer makes: a
+  // case or lesion of more than 2^32 - 1 images, more than 65536 distinct site ids.
   static CaseIndex build(const std::vector<const Case*>& cases);
   // The index of every case of `data`.
   static CaseIndex build(const Dataset& data);

@@ -80,7 +80,7 @@ class Counter {
     }
     // One lesion (or one case) at each of its sites, once even when it has entries on both sides.
     // An image of a lesion with no site stated adds no site when another of its images names one.
-    auto noSite = [this](uint32_t l) { return ix_.lesionSite[l] == noSite_ && !ix_.lesionUnmatched[l]; };
+    auto noSite = [this](uint32_t l) { return ix_.lesionSite[l] == noSite_ && !ix_.unmatched(l); };
     bool named = false;
     for (uint32_t l = b; l < e && lesionKey && !named; ++l) named = !noSite(l);
     for (uint32_t l = b; l < e; ++l) {
@@ -96,7 +96,7 @@ class Counter {
   // they are the unit), else the case itself.
   size_t personWeight(size_t i, CountUnit unit) {
     if (unit == CountUnit::Cases) return 1;
-    const uint32_t p = ix_.patient[i];
+    const uint32_t p = ix_.patientOf(i);
     if (p == CaseIndex::kNoPatient) return static_cast<size_t>(ix_.nPatients[i]);
     if (seenPatients_[p]) return 0;
     seenPatients_[p] = 1;

@@ -253,7 +253,7 @@ class Gatherer {
   // One marker per side the lesion is drawn on; false when the figure has no place for it.
   bool addLesion(size_t ci, size_t li, uint32_t code, const Site& site, size_t& category) {
     std::pair<std::string_view, bool> sides[2];
-    const size_t nSides = sidesOf(site, static_cast<Side>(ix_.lesionSide[ix_.lesionBegin[ci] + li]), sides);
+    const size_t nSides = sidesOf(site, ix_.sideOf(ix_.lesionBegin[ci] + li), sides);
     bool drawn = false;
     for (size_t s = 0; s < nSides; ++s) {
       const auto [side, unstated] = sides[s];
