@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/allocator_tuning.hpp"
 #include "core/case_filter.hpp"
 #include "core/case_index.hpp"
 #include "core/case_stats.hpp"
@@ -252,4 +253,15 @@ BENCHMARK(BM_StatsOnly1M)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LayoutOnly1M)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BuildIndex1M)->Unit(benchmark::kMillisecond);
 
-BENCHMARK_MAIN();
+// Run as the program runs: lesion-atlas restarts itself once with glibc's huge-page setting for
+// malloc where it applies (core/allocator_tuning.hpp). Without it an import's time here swung
+// between 0.25 and 0.8 s from run to run with how the allocator grew and trimmed its heap (page
+// faults); LESION_ATLAS_HUGE_PAGES=0 measures without it.
+int main(int argc, char** argv) {
+  la::restartWithHugePagesIfUseful(argv);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
