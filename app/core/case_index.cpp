@@ -15,6 +15,8 @@ class Builder {
 
   void reserve(size_t cases) {
     for (auto* v : {&ix_.sex, &ix_.subtype, &ix_.ossification, &ix_.ageKind, &ix_.ageBand, &ix_.flags}) v->reserve(cases);
+    ix_.diagnosis.reserve(cases);
+    ix_.variant.reserve(cases);
     ix_.ageLo.reserve(cases);
     ix_.ageHi.reserve(cases);
     ix_.year.reserve(cases);
@@ -47,6 +49,8 @@ class Builder {
     ix_.nImages.push_back(narrow(c.nImages));
     if (!c.patientKey.empty()) fill(ix_.patient, i, CaseIndex::kNoPatient) = patientCode(c);
     ix_.lesionBegin.push_back(static_cast<uint32_t>(ix_.lesionSite.size()));
+    diagnoses_.add(ix_.diagnosis, c.diagnosis);
+    variants_.add(ix_.variant, c.variant);
     for (const Lesion& l : c.lesions) {
       ix_.lesionSite.push_back(siteCode(l.siteId));
       ix_.lesionSide.push_back(static_cast<uint8_t>(static_cast<uint8_t>(l.side) | (l.unmatched ? CaseIndex::kUnmatched : 0)));
@@ -56,6 +60,8 @@ class Builder {
 
   void finish() {
     ix_.lesionBegin.push_back(static_cast<uint32_t>(ix_.lesionSite.size()));
+    if (diagnoses_.full) ix_.diagnosis = {};
+    if (variants_.full) ix_.variant = {};
     ix_.patientCount = patients_.size();
     const size_t n = ix_.sex.size();
     if (!ix_.year.empty()) ix_.year.resize(n, 0);
@@ -95,8 +101,30 @@ class Builder {
     return it->second;
   }
 
+  // Numbers distinct texts of one field; gives up (`full`) past 65536 of them.
+  struct Codes {
+    std::unordered_map<std::string, uint16_t> codes;
+    const char* lastData = nullptr;
+    uint16_t lastCode = 0;
+    bool full = false;
+    void add(std::vector<uint16_t>& out, const Text& t) {
+      if (full) return;
+      if (t.data() != lastData) {
+        auto [it, fresh] = codes.try_emplace(t.str(), static_cast<uint16_t>(codes.size()));
+        if (fresh && codes.size() > 0x10000) {
+          full = true;
+          return;
+        }
+        lastData = t.data();
+        lastCode = it->second;
+      }
+      out.push_back(lastCode);
+    }
+  };
+
   static constexpr size_t kRecent = 8;
   CaseIndex& ix_;
+  Codes diagnoses_, variants_;
   std::unordered_map<std::string, uint16_t> codes_;
   std::unordered_map<std::string, uint32_t> patients_;
   std::pair<const char*, uint16_t> recent_[kRecent] = {};

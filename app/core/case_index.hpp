@@ -38,6 +38,9 @@ struct CaseIndex {
   std::vector<uint32_t> nImages;      // (a table of at most 1 GiB has fewer rows)
   std::vector<uint32_t> patient;      // per distinct (table, patient key); empty when no case has a key
   std::vector<uint32_t> lesionBegin;  // the case's lesions are [lesionBegin[i], lesionBegin[i + 1])
+  // The case's diagnosis and variant as numbers, one per distinct text (what colouring by them
+  // reads); empty when a table has more than 65536 distinct ones (then the cases are read).
+  std::vector<uint16_t> diagnosis, variant;
 
   // Per lesion, in case order and each case's lesion order.
   std::vector<uint16_t> lesionSite;   // into siteIds (the catalog's ids and a few more)

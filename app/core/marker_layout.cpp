@@ -110,8 +110,8 @@ class SiteLookup {
 };
 
 // A case's palette category, found once per distinct value of what the colouring reads (the
-// category is a function of that value alone): the index's codes for subtype, sex and age band,
-// the shared text of a variant or diagnosis.
+// category is a function of that value alone): the index's codes for subtype, sex, age band,
+// variant and diagnosis (the shared text of the last two where a table has too many to number).
 class CategoryMemo {
  public:
   CategoryMemo(const Palette& p, const CaseIndex& ix) : p_(p), ix_(ix) {}
@@ -120,8 +120,8 @@ class CategoryMemo {
       case ColorBy::Subtype: return byCode(ix_.subtype[i], c);
       case ColorBy::Sex: return byCode(ix_.sex[i], c);
       case ColorBy::AgeBand: return byCode(ix_.ageBand[i], c);
-      case ColorBy::Variant: return byText(c.variant, c);
-      case ColorBy::Category: return byText(c.diagnosis, c);
+      case ColorBy::Variant: return ix_.variant.empty() ? byText(c.variant, c) : byNumber(ix_.variant[i], c);
+      case ColorBy::Category: return ix_.diagnosis.empty() ? byText(c.diagnosis, c) : byNumber(ix_.diagnosis[i], c);
     }
     return p_.categoryOf(c);
   }
@@ -130,6 +130,11 @@ class CategoryMemo {
   size_t byCode(uint8_t code, const Case& c) {
     if (codes_[code] == SIZE_MAX) codes_[code] = p_.categoryOf(c);
     return codes_[code];
+  }
+  size_t byNumber(uint16_t n, const Case& c) {
+    if (numbers_.size() <= n) numbers_.resize(size_t(n) + 1, SIZE_MAX);
+    if (numbers_[n] == SIZE_MAX) numbers_[n] = p_.categoryOf(c);
+    return numbers_[n];
   }
   size_t byText(const Text& t, const Case& c) {
     auto [it, fresh] = texts_.try_emplace(t.data());
@@ -140,6 +145,7 @@ class CategoryMemo {
   const CaseIndex& ix_;
   std::vector<size_t> codes_ = std::vector<size_t>(256, SIZE_MAX);
   std::unordered_map<const char*, size_t> texts_;
+  std::vector<size_t> numbers_;  // by the index's diagnosis or variant number
 };
 
 // The markers gathered under one anchor: all of them while they may still fan out; past kMaxFan

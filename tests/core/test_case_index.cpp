@@ -9,6 +9,8 @@
 #include "core/case_filter.hpp"
 #include "core/case_index.hpp"
 #include "core/case_stats.hpp"
+#include "core/choropleth.hpp"
+#include "core/palette.hpp"
 #include "core/column_mapping.hpp"
 #include "core/importer.hpp"
 #include "test_support.hpp"
@@ -248,4 +250,58 @@ TEST_CASE("index: follows the dataset when tables are added or removed", "[index
   d.cases[0].sex = la::Sex::Male;
   d.dropIndex();
   CHECK(ids(d, f) == Ids{"P5/L5"});
+}
+
+TEST_CASE("index: per-site counts of the choropleth on a hand-made table", "[index]") {
+  const la::Dataset d = handMade();
+  const auto all = la::applyFilter(d, {}, la::test::catalog());
+  using Counts = std::map<std::string, std::pair<double, double>>;  // site -> (own, total)
+  auto counted = [&](la::CountUnit unit) {
+    Counts out;
+    for (const auto& [site, sc] : la::countBySite(d, all, la::test::catalog(), unit)) out[site] = {sc.own, sc.total};
+    Counts list;
+    for (const auto& [site, sc] : la::countBySite(all, la::test::catalog(), unit)) list[site] = {sc.own, sc.total};
+    CHECK(out == list);
+    return out;
+  };
+  // Cases: A thigh; B face and thigh; C nowhere; D great toe; E scalp. A case counts once per site.
+  CHECK(counted(la::CountUnit::Cases) == Counts{{"face", {1, 1}},
+                                                {"foot", {0, 1}},
+                                                {"great-toe", {1, 1}},
+                                                {"head-and-neck", {0, 2}},
+                                                {"lower-limb", {0, 3}},
+                                                {"scalp", {1, 1}},
+                                                {"thigh", {2, 2}},
+                                                {"toe", {0, 1}}});
+  // Patients: D is a series of three.
+  const Counts patients = counted(la::CountUnit::Patients);
+  CHECK(patients.at("great-toe") == std::make_pair(3.0, 3.0));
+  CHECK(patients.at("lower-limb") == std::make_pair(0.0, 5.0));
+  // Lesions: each of B's two lesions counts under its own region.
+  const Counts lesions = counted(la::CountUnit::Lesions);
+  CHECK(lesions.at("lower-limb") == std::make_pair(0.0, 3.0));
+  CHECK(lesions.at("head-and-neck") == std::make_pair(0.0, 2.0));
+  CHECK(lesions.at("thigh") == std::make_pair(2.0, 2.0));
+}
+
+TEST_CASE("index: colouring by variant counts the variants present, most frequent first", "[index]") {
+  la::Dataset d;
+  REQUIRE(la::mergeImport(d, la::importBuiltinDataset(la::test::catalog())));
+  la::CaseFilter f;
+  f.site = "lower-limb";
+  for (const auto& sel : {la::applyFilter(d, {}, la::test::catalog()), la::applyFilter(d, f, la::test::catalog())}) {
+    std::map<std::string, size_t> n;  // by the variant id each case states
+    for (const la::Case* c : sel)
+      if (!c->variant.empty()) ++n[c->variant];
+    std::vector<std::pair<std::string, size_t>> v(n.begin(), n.end());
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> expected;
+    for (const auto& [id, count] : v) expected.push_back(id);
+    expected.push_back("unknown");  // "not stated", always last
+    for (const la::Palette& p : {la::makePalette(d, la::ColorBy::Variant, sel), la::makePalette(la::ColorBy::Variant, sel)}) {
+      std::vector<std::string> keys;
+      for (const auto& c : p.categories) keys.push_back(c.key);
+      CHECK(keys == expected);
+    }
+  }
 }
