@@ -8,12 +8,16 @@
 #include <cstdio>
 #include <string>
 
+#include "core/allocator_tuning.hpp"
 #include "core/case_filter.hpp"
+#include "core/case_index.hpp"
 #include "core/case_stats.hpp"
+#include "core/choropleth.hpp"
 #include "core/column_mapping.hpp"
 #include "core/csv_reader.hpp"
 #include "core/importer.hpp"
 #include "core/marker_layout.hpp"
+#include "core/palette.hpp"
 #include "core/paths.hpp"
 #include "core/site_catalog.hpp"
 #include "core/site_map.hpp"
@@ -166,6 +170,7 @@ const la::Dataset& data1M() {
   static const la::Dataset data = [] {
     la::Dataset d;
     la::mergeImport(d, la::importText(ham1M(), "synthetic.csv", false, &hamMapping(), catalog()));
+    d.index();  // built once, at the first filter after an import (BM_BuildIndex1M times it)
     return d;
   }();
   return data;
@@ -196,7 +201,7 @@ void BM_FilterChange1M(benchmark::State& state) {
   size_t k = 0;
   for (auto _ : state) {
     const auto sel = la::applyFilter(data, filter1M(k++), catalog());
-    const auto s = la::computeStats(sel);
+    const auto s = la::computeStats(data, sel);
     const auto layout = la::layoutMarkers(data, sel, catalog(), maleMap(), 0.01);
     benchmark::DoNotOptimize(s.cases);
     benchmark::DoNotOptimize(layout.markers.data());
@@ -210,12 +215,34 @@ void BM_FilterOnly1M(benchmark::State& state) {
 }
 void BM_StatsOnly1M(benchmark::State& state) {
   const auto sel = la::applyFilter(data1M(), filter1M(1), catalog());
-  for (auto _ : state) benchmark::DoNotOptimize(la::computeStats(sel).cases);
+  for (auto _ : state) benchmark::DoNotOptimize(la::computeStats(data1M(), sel).cases);
 }
 void BM_LayoutOnly1M(benchmark::State& state) {
   const auto sel = la::applyFilter(data1M(), filter1M(1), catalog());
   for (auto _ : state)
     benchmark::DoNotOptimize(la::layoutMarkers(data1M(), sel, catalog(), maleMap(), 0.01).markers.data());
+}
+
+// What the window recomputes beyond BM_FilterChange1M for a public table (app/render/compose.cpp,
+// pane_content.cpp): its palette (a public table is coloured by diagnosis class, counted over the
+// selection), the per-site counts the skin shading and hover read, the layout in that palette.
+void BM_FilterChangeShown1M(benchmark::State& state) {
+  const la::Dataset& data = data1M();
+  size_t k = 0;
+  for (auto _ : state) {
+    const auto sel = la::applyFilter(data, filter1M(k++), catalog());
+    const auto s = la::computeStats(data, sel);
+    const la::Palette palette = la::makePalette(data, la::ColorBy::Category, sel);
+    const auto counts = la::countBySite(data, sel, catalog(), s.siteUnit);
+    const auto layout = la::layoutMarkers(data, sel, catalog(), maleMap(), 0.01, &palette);
+    benchmark::DoNotOptimize(counts.size());
+    benchmark::DoNotOptimize(layout.markers.data());
+  }
+}
+
+// What the first filter after an import adds: the dataset's index (core/case_index.hpp).
+void BM_BuildIndex1M(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(la::CaseIndex::build(data1M()).size());
 }
 
 void BM_FilterAndStats100k(benchmark::State& state) {
@@ -226,7 +253,7 @@ void BM_FilterAndStats100k(benchmark::State& state) {
   f.age = la::AgeBounds{20, 60};
   for (auto _ : state) {
     auto sel = la::applyFilter(data, f, catalog());
-    auto s = la::computeStats(sel);
+    auto s = la::computeStats(data, sel);
     benchmark::DoNotOptimize(s.cases);
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kRows);
@@ -243,5 +270,18 @@ BENCHMARK(BM_FilterChange1M)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterOnly1M)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StatsOnly1M)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LayoutOnly1M)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FilterChangeShown1M)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildIndex1M)->Unit(benchmark::kMillisecond);
 
-BENCHMARK_MAIN();
+// Run as the program runs: lesion-atlas restarts itself once with glibc's huge-page setting for
+// malloc where it applies (core/allocator_tuning.hpp). Without it an import's time here swung
+// between 0.25 and 0.8 s from run to run with how the allocator grew and trimmed its heap (page
+// faults); LESION_ATLAS_HUGE_PAGES=0 measures without it.
+int main(int argc, char** argv) {
+  la::restartWithHugePagesIfUseful(argv);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -175,7 +175,7 @@ void runQuery(CLI::App* sub, const DataOptions& o, int& exitCode) {
                              describeLesions(*c, l.catalog));
     if (!c->source.citation.empty()) std::cout << std::string(14, ' ') << c->source.citation << "\n";
   }
-  std::cout << describeCounts(computeStats(l.selected)) << "\n";
+  std::cout << describeCounts(computeStats(l.data, l.selected)) << "\n";
   printAttribution(tablesOf(l.selected, l.data), std::cout);
 }
 
@@ -194,7 +194,7 @@ void runStats(CLI::App* sub, const DataOptions& o, int& exitCode) {
   Loaded l;
   exitCode = loadAndFilter(sub, o, l);
   if (exitCode != kOk) return;
-  const CaseStats s = computeStats(l.selected);
+  const CaseStats s = computeStats(l.data, l.selected);
   if (o.format == "json") {
     std::cout << statsToJson(s).dump(1) << "\n";
     return;

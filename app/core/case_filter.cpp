@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/case_index.hpp"
+
 namespace la {
 namespace {
 
@@ -106,12 +108,70 @@ bool matchesFilter(const Case& c, const CaseFilter& f, const SiteCatalog& catalo
   return site && matchesResolved(c, f, *site, catalog);
 }
 
-std::vector<const Case*> applyFilter(const Dataset& data, const CaseFilter& filter, const SiteCatalog& catalog) {
+namespace {
+
+// The same tests as matchesResolved, read from the dataset's index (core/case_index.hpp): one
+// tight pass over one or two arrays per part of the filter that is set, each clearing `keep` where
+// the case fails (only a variant filter, which matches words, reads the cases themselves).
+void keepSubtypes(const CaseIndex& ix, const std::vector<Subtype>& subtypes, std::vector<uint8_t>& keep) {
+  uint8_t allowed[256] = {};  // by code; kNoSubtype never matches a subtype filter
+  for (Subtype s : subtypes) allowed[static_cast<uint8_t>(s)] = 1;
+  for (size_t i = 0; i < keep.size(); ++i) keep[i] &= allowed[ix.subtype[i]];
+}
+
+void keepAges(const CaseIndex& ix, const CaseFilter& f, std::vector<uint8_t>& keep) {
+  const double min = f.age->min, max = f.age->max;
+  const bool inside = f.ageMode == AgeMode::Inside;
+  const uint8_t unknown = f.includeUnknownAge;
+  const auto exact = static_cast<uint8_t>(Age::Kind::Exact), range = static_cast<uint8_t>(Age::Kind::Range);
+  for (size_t i = 0; i < keep.size(); ++i) {
+    const double lo = ix.ageLo[i], hi = ix.ageHi[i];
+    const uint8_t kind = ix.ageKind[i];
+    const bool ok = kind == exact   ? lo >= min && lo <= max
+                    : kind == range ? (inside ? lo >= min && hi <= max : lo <= max && hi >= min)
+                                    : unknown;
+    keep[i] &= ok;
+  }
+}
+
+void keepCode(const std::vector<uint8_t>& codes, uint8_t wanted, std::vector<uint8_t>& keep) {
+  for (size_t i = 0; i < keep.size(); ++i) keep[i] &= codes[i] == wanted;
+}
+
+void keepYears(const CaseIndex& ix, const YearBounds& y, std::vector<uint8_t>& keep) {
+  if (ix.year.empty()) return keep.assign(keep.size(), 0);  // no case has a year
+  for (size_t i = 0; i < keep.size(); ++i)
+    keep[i] &= (ix.flags[i] & CaseIndex::kHasYear) && ix.year[i] >= y.min && ix.year[i] <= y.max;
+}
+
+// Cases with some lesion at or below `siteId`.
+void keepSite(const CaseIndex& ix, const std::string& siteId, const SiteCatalog& catalog, std::vector<uint8_t>& keep) {
+  std::vector<uint8_t> within(ix.siteIds.size());  // by site code
+  for (size_t k = 0; k < within.size(); ++k) within[k] = catalog.isWithin(ix.siteIds[k], siteId);
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i]) continue;
+    uint8_t any = 0;
+    for (uint32_t k = ix.lesionBegin[i]; k < ix.lesionBegin[i + 1] && !any; ++k) any = within[ix.lesionSite[k]];
+    keep[i] = any;
+  }
+}
+
+}  // namespace
+
+std::vector<const Case*> applyFilter(const Dataset& data, const CaseFilter& f, const SiteCatalog& catalog) {
   std::vector<const Case*> out;
-  const auto site = resolvedSite(filter, catalog);  // once, not per case
+  const auto site = resolvedSite(f, catalog);  // once, not per case
   if (!site) return out;
-  for (const Case& c : data.cases)
-    if (matchesResolved(c, filter, *site, catalog)) out.push_back(&c);
+  const CaseIndex& ix = data.index();
+  std::vector<uint8_t> keep(ix.size(), 1);
+  if (!f.subtypes.empty()) keepSubtypes(ix, f.subtypes, keep);
+  if (f.age) keepAges(ix, f, keep);
+  if (f.sex) keepCode(ix.sex, static_cast<uint8_t>(*f.sex), keep);
+  if (f.ossification) keepCode(ix.ossification, static_cast<uint8_t>(*f.ossification), keep);
+  if (f.year) keepYears(ix, *f.year, keep);
+  if (!site->empty()) keepSite(ix, *site, catalog, keep);
+  for (size_t i = 0; i < keep.size(); ++i)
+    if (keep[i] && (f.variant.empty() || variantMatches(data.cases[i], f.variant))) out.push_back(&data.cases[i]);
   return out;
 }
 

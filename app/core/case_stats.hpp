@@ -45,7 +45,10 @@ struct CaseStats {
 // number "unknown".
 std::string ageBand(const Age& age);
 
-// Counts the given cases.
+// Counts the given cases. With the dataset they belong to, the counts are read from its index
+// (core/case_index.hpp), which is what the window, `render`, `stats` and `query` do; the two give
+// the same figures (a case list from elsewhere is indexed for the call).
+CaseStats computeStats(const Dataset& data, const std::vector<const Case*>& cases);
 CaseStats computeStats(const std::vector<const Case*>& cases);
 
 // The totals in words: "7470 cases, patients not stated, 7470 lesions, 10015 images".

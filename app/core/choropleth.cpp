@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <cstdint>
+
+#include "core/case_index.hpp"
 
 namespace la {
 namespace {
@@ -22,35 +24,69 @@ std::vector<std::string> paintedSites(const SiteCatalog& cat, const std::string&
 
 }  // namespace
 
-std::map<std::string, SiteCount> countBySite(const std::vector<const Case*>& cases, const SiteCatalog& catalog,
-                                             CountUnit unit) {
-  std::map<std::string, SiteCount> out;
-  for (const Case* c : cases) {
-    std::map<std::string, double> own;     // site -> this case's contribution at the site itself
-    std::set<std::string> under;           // sites this case counts towards in totals
-    for (const Lesion& l : c->lesions) {
-      if (l.siteId == "unspecified" || l.siteId == "other" || !catalog.byId(l.siteId)) continue;
-      own[l.siteId] += unit == CountUnit::Lesions ? 1.0 : 0.0;
-      for (const Site* s = catalog.byId(l.siteId); s; s = s->parent.empty() ? nullptr : catalog.byId(s->parent))
-        under.insert(s->id);
-    }
-    const double perCase = unit == CountUnit::Patients ? double(c->nPatients) : 1.0;
-    for (auto& [site, n] : own) {
-      SiteCount& sc = out[site];
-      sc.site = site;
-      sc.own += unit == CountUnit::Lesions ? n : perCase;
-    }
-    for (const std::string& site : under) {
-      SiteCount& sc = out[site];
-      sc.site = site;
-      if (unit == CountUnit::Lesions) {
-        for (const Lesion& l : c->lesions) sc.total += catalog.byId(l.siteId) && catalog.isWithin(l.siteId, site);
-      } else {
-        sc.total += perCase;
+namespace {
+
+// countBySite over the index rows row(0..n-1), in the catalog's positions: each distinct site
+// code's ancestor chain is walked once per call, and a case's own sites and the sites above them
+// are told apart with stamps instead of a map and a set per case.
+template <class Row>
+std::map<std::string, SiteCount> countRows(const CaseIndex& ix, size_t n, Row row, const SiteCatalog& catalog,
+                                           CountUnit unit) {
+  const std::vector<Site>& sites = catalog.sites();
+  // Per site code: the catalog positions of the site and everything above it; empty when the
+  // lesion is not counted ("unspecified", "other", a site the catalog does not know).
+  std::vector<std::vector<uint32_t>> chain(ix.siteIds.size());
+  for (size_t k = 0; k < chain.size(); ++k) {
+    const std::string& id = ix.siteIds[k];
+    if (id == "unspecified" || id == "other") continue;
+    for (const Site* s = catalog.byId(id); s; s = s->parent.empty() ? nullptr : catalog.byId(s->parent))
+      chain[k].push_back(static_cast<uint32_t>(s - sites.data()));
+  }
+  const bool lesions = unit == CountUnit::Lesions;
+  std::vector<double> own(sites.size()), total(sites.size()), caseOwn(sites.size()), caseUnder(sites.size());
+  std::vector<size_t> ownStamp(sites.size(), SIZE_MAX), underStamp(sites.size(), SIZE_MAX);
+  std::vector<char> hasOwn(sites.size()), hasTotal(sites.size());
+  std::vector<uint32_t> ownList, underList;
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = row(k);
+    ownList.clear();
+    underList.clear();
+    for (uint32_t l = ix.lesionBegin[i]; l < ix.lesionBegin[i + 1]; ++l) {
+      const auto& up = chain[ix.lesionSite[l]];
+      if (up.empty()) continue;
+      if (ownStamp[up[0]] != k) ownStamp[up[0]] = k, caseOwn[up[0]] = 0, ownList.push_back(up[0]);
+      caseOwn[up[0]] += lesions ? 1.0 : 0.0;
+      for (uint32_t a : up) {
+        if (underStamp[a] != k) underStamp[a] = k, caseUnder[a] = 0, underList.push_back(a);
+        caseUnder[a] += 1.0;  // the case's lesions within `a`
       }
     }
+    const double perCase = unit == CountUnit::Patients ? double(ix.nPatients[i]) : 1.0;
+    for (uint32_t a : ownList) own[a] += lesions ? caseOwn[a] : perCase, hasOwn[a] = 1;
+    for (uint32_t a : underList) total[a] += lesions ? caseUnder[a] : perCase, hasTotal[a] = 1;
   }
+  std::map<std::string, SiteCount> out;
+  for (size_t a = 0; a < sites.size(); ++a)
+    if (hasOwn[a] || hasTotal[a]) out[sites[a].id] = SiteCount{sites[a].id, own[a], total[a]};
   return out;
+}
+
+}  // namespace
+
+std::map<std::string, SiteCount> countBySite(const std::vector<const Case*>& cases, const SiteCatalog& catalog,
+                                             CountUnit unit) {
+  const CaseIndex ix = CaseIndex::build(cases);
+  return countRows(ix, cases.size(), [](size_t k) { return k; }, catalog, unit);
+}
+
+std::map<std::string, SiteCount> countBySite(const Dataset& data, const std::vector<const Case*>& cases,
+                                             const SiteCatalog& catalog, CountUnit unit) {
+  const Case* first = data.cases.data();
+  const Case* last = first + data.cases.size();
+  if (!std::all_of(cases.begin(), cases.end(), [&](const Case* c) { return c >= first && c < last; }))
+    return countBySite(cases, catalog, unit);
+  return countRows(data.index(), cases.size(), [&cases, first](size_t k) { return size_t(cases[k] - first); },
+                   catalog, unit);
 }
 
 std::vector<std::optional<double>> vertexCounts(const std::map<std::string, SiteCount>& counts,

@@ -29,6 +29,10 @@ struct SiteCount {
 // Counts per site in `unit` for the cases (a case counts once per site even with two lesions
 // there; patients are the cases' nPatients; lesions are lesion entries). "unspecified" and
 // "other" are left out.
+// With the dataset the cases belong to, read from its index (core/case_index.hpp), as the window
+// and `render` do; the same counts either way.
+std::map<std::string, SiteCount> countBySite(const Dataset& data, const std::vector<const Case*>& cases,
+                                             const SiteCatalog& catalog, CountUnit unit);
 std::map<std::string, SiteCount> countBySite(const std::vector<const Case*>& cases, const SiteCatalog& catalog,
                                              CountUnit unit);
 

@@ -207,6 +207,16 @@ void CsvTable::addRecord(const std::vector<std::string>& fields, int line) {
   lines_.push_back(line);
 }
 
+void CsvTable::releaseBefore(size_t record) {
+  const size_t cell = std::min(record, recordCount()) * header.size();
+  if (cell <= releasedCells_) return;
+  // From the start each time: a block that straddled the previous end is whole now. starts_[cell]
+  // itself (where the next record's first field begins) is still needed.
+  releaseWholePages(buffer_.data(), starts_[cell]);
+  releaseWholePages(starts_.data(), cell * sizeof(uint32_t));
+  releasedCells_ = cell;
+}
+
 CsvTable parseCsv(std::string_view text) { return parseCsvInPlace(std::string(text)); }
 
 CsvTable parseCsvInPlace(std::string&& text) {

@@ -37,6 +37,11 @@ class CsvTable {
   // All fields of record `r`, copied.
   std::vector<std::string> record(size_t r) const;
 
+  // Gives the memory of the records before `record` back to the system; their fields must not be
+  // read again (line() stays valid for every record). An importer that turns records into cases
+  // front to back calls it as it goes, so a large table's text is not held beside all its cases.
+  void releaseBefore(size_t record);
+
   // For builders of tables from other formats (JSON): appends one record of header.size() fields.
   void addRecord(const std::vector<std::string>& fields, int line);
 
@@ -48,6 +53,7 @@ class CsvTable {
   std::string buffer_;
   std::vector<uint32_t> starts_ = {0};  // where each cell starts, and where the last one ends
   std::vector<int> lines_;
+  size_t releasedCells_ = 0;  // cells before this one were given back (releaseBefore)
 };
 
 // Parses `text` as CSV with a header record. A record with malformed quoting, invalid UTF-8 or a

@@ -2,13 +2,22 @@
 
 #include <algorithm>
 
+#include "core/case_index.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 
 namespace la {
 
+const CaseIndex& Dataset::index() const {
+  if (!index_ || index_->source != cases.data() || index_->size() != cases.size())
+    index_ = std::make_shared<const CaseIndex>(CaseIndex::build(*this));
+  return *index_;
+}
+
 void Dataset::removeTable(size_t table) {
   if (table >= tables.size()) return;
+  dropIndex();  // case tables are renumbered in place
   tables.erase(tables.begin() + std::ptrdiff_t(table));
   cases.erase(std::remove_if(cases.begin(), cases.end(), [&](const Case& c) { return c.table == table; }), cases.end());
   for (auto& c : cases)
@@ -16,6 +25,7 @@ void Dataset::removeTable(size_t table) {
 }
 
 void Dataset::append(Dataset&& other) {
+  dropIndex();
   const size_t offset = tables.size();
   for (auto& t : other.tables) tables.push_back(std::move(t));
   if (cases.empty()) {

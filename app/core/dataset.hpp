@@ -1,6 +1,8 @@
 #pragma once
 // The case registry's data model: published sources, cases (one patient or a series),
 // and their lesions at catalog sites. Plain values; no global state.
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,15 +12,16 @@
 
 namespace la {
 
-enum class Sex { Unknown, Female, Male };
-enum class Subtype { Dystrophic, Metastatic, Idiopathic, Iatrogenic, Calciphylaxis, Unspecified };
-enum class Side { None, Left, Right, Bilateral, Midline };
-enum class Ossification { Unknown, Yes, No };
+// One byte each: a million cases hold several of them.
+enum class Sex : uint8_t { Unknown, Female, Male };
+enum class Subtype : uint8_t { Dystrophic, Metastatic, Idiopathic, Iatrogenic, Calciphylaxis, Unspecified };
+enum class Side : uint8_t { None, Left, Right, Bilateral, Midline };
+enum class Ossification : uint8_t { Unknown, Yes, No };
 // Age wording without a number ("a female infant", "a male neonate"), kept instead of a guess.
-enum class AgeClass { None, Neonate, Infant };
+enum class AgeClass : uint8_t { None, Neonate, Infant };
 
 struct Age {
-  enum class Kind { Unknown, Exact, Range };
+  enum class Kind : uint8_t { Unknown, Exact, Range };
   Kind kind = Kind::Unknown;
   AgeClass ageClass = AgeClass::None;
   double years = 0;        // Kind::Exact
@@ -37,13 +40,14 @@ struct Source {
   Text url;       // one or more URLs as given (" ; " between several)
 };
 
+// The small fields last, so that they pack (a lesion is a heap block of every case).
 struct Lesion {
   Text siteId;    // catalog id; "unspecified" for a vague or unmatched location
-  Side side = Side::None;
   Text token;     // as written in the table ("thigh:right", "FOREARM")
   Text wording;   // the source's own words for the location (the row's site_verbatim)
-  bool unmatched = false;// the table named a site the catalog does not know; kept as unspecified
   size_t nImages = 0;    // images showing the lesion at this site (tables with an image column)
+  Side side = Side::None;
+  bool unmatched = false;// the table named a site the catalog does not know; kept as unspecified
 };
 
 // Where a case came from: the file it was read from and, for a mapped table, its terms of use.
@@ -101,6 +105,8 @@ struct Case {
   size_t lesionCount() const { return lesionKey.empty() ? lesions.size() : 1; }
 };
 
+struct CaseIndex;
+
 struct Dataset {
   std::vector<TableInfo> tables;
   std::vector<Case> cases;
@@ -109,6 +115,16 @@ struct Dataset {
   void append(Dataset&& other);
   // Removes one table and its cases, renumbering the later tables' indices.
   void removeTable(size_t table);
+
+  // The compact index of `cases` (core/case_index.hpp) that applyFilter, computeStats and
+  // layoutMarkers read. Built on first use, and again when `cases` was replaced, grown or shrunk
+  // since; code that edits a case in place afterwards calls dropIndex(). Not for concurrent first
+  // use from two threads (the program filters on one thread).
+  const CaseIndex& index() const;
+  void dropIndex() { index_.reset(); }
+
+  // Shared, so that a copied dataset costs no second index until its cases differ.
+  mutable std::shared_ptr<const CaseIndex> index_;
 };
 
 // Controlled list of calcinosis variants (id and display name); the source's wording is kept

@@ -10,4 +10,9 @@ namespace la {
 
 void adviseHugePages(const void* data, std::size_t bytes);
 
+// Gives the whole 2 MiB blocks inside [data, data + bytes) back to the system while the buffer
+// stays allocated: its owner promises never to read them again (they would read as zeros). Lets a
+// reader that consumes a large buffer front to back hold only what is still ahead of it.
+void releaseWholePages(const void* data, std::size_t bytes);
+
 }  // namespace la

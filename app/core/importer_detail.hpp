@@ -89,8 +89,10 @@ std::unordered_map<std::string, size_t> columnIndex(const RawTable& raw, const s
                                                     bool& ok);
 
 // The two readers. Each adds its table to res.data (or a file-level error to res.problems).
+// importMapped gives the table's memory back as it reads (CsvTable::releaseBefore): `raw` is
+// spent afterwards.
 void importBuiltin(const RawTable& raw, const std::string& label, const SiteCatalog& cat, ImportResult& res);
-void importMapped(const RawTable& raw, const std::string& label, const ColumnMapping& m, const SiteCatalog& cat,
+void importMapped(RawTable& raw, const std::string& label, const ColumnMapping& m, const SiteCatalog& cat,
                   ImportResult& res);
 
 }  // namespace la::import_detail

@@ -157,21 +157,41 @@ void readSite(const MappedRow& row, const ColumnMapping& m, const SiteCatalog& c
   c.lesions.push_back(std::move(l));
 }
 
-// What the row identifies, and so which counts its case states. `seen` holds the rows with an id
-// so far (their ids are read back from the table's own text: no copy per id).
-void identify(const MappedRow& row, KeyIndex& seen, Case& c, RowReport& rep) {
+// The column that identifies a record (the image where there is one), or -1.
+int idColumn(const Columns& cols) { return cols.pos[static_cast<size_t>(cols.has(R::image) ? R::image : R::id)]; }
+
+// For each record, the first earlier record with the same id (kNoEarlier when none), found before
+// any case is made: the id index is then freed before the cases grow, and the table's text can be
+// given back behind the reader (the ids are read from the text, not copied).
+constexpr uint32_t kNoEarlier = 0xFFFFFFFFu;
+std::vector<uint32_t> earlierIds(const RawTable& raw, const Columns& cols) {
+  const int col = idColumn(cols);
+  const size_t nRows = raw.rows.recordCount();
+  std::vector<uint32_t> earlier(col < 0 ? 0 : nRows, kNoEarlier);
+  if (col < 0) return earlier;
+  KeyIndex seen(nRows);
+  auto idOf = [&raw, col](uint32_t r) { return trim(raw.rows.field(r, static_cast<size_t>(col))); };
+  for (size_t r = 0; r < nRows; ++r) {
+    const std::string_view id = idOf(static_cast<uint32_t>(r));
+    if (id.empty()) continue;
+    if (const int64_t first = seen.findOrInsert(id, static_cast<uint32_t>(r), idOf); first >= 0)
+      earlier[r] = static_cast<uint32_t>(first);
+  }
+  return earlier;
+}
+
+// What the row identifies, and so which counts its case states. `earlier` is earlierIds().
+void identify(const MappedRow& row, const std::vector<uint32_t>& earlier, Case& c, RowReport& rep) {
   const Columns& cols = row.cols;
   const R idRole = cols.has(R::image) ? R::image : R::id;
   std::string_view rowId;
   if (cols.has(idRole)) {
     const std::string_view id = trim(row.get(idRole));
     rowId = id;
-    const size_t col = static_cast<size_t>(cols.pos[static_cast<size_t>(idRole)]);
-    auto idOf = [&row, col](uint32_t r) { return trim(row.raw.rows.field(r, col)); };
     if (id.empty()) rep.error(cols.nameOf(idRole), "empty: every record needs an id");
-    else if (const int64_t first = seen.findOrInsert(id, static_cast<uint32_t>(row.r), idOf); first >= 0)
+    else if (const uint32_t first = earlier[row.r]; first != kNoEarlier)
       rep.error(cols.nameOf(idRole), "duplicate id " + inQuotes(id) + " (first on " +
-                                         rep.where(row.raw.rows.line(static_cast<size_t>(first))) + ")");
+                                         rep.where(row.raw.rows.line(first)) + ")");
   }
   c.statesImages = cols.has(R::image);
   c.nImages = c.statesImages ? 1 : 0;
@@ -202,7 +222,10 @@ TableInfo tableInfo(const std::string& label, const ColumnMapping& m) {
 
 }  // namespace
 
-void importMapped(const RawTable& raw, const std::string& label, const ColumnMapping& m, const SiteCatalog& cat,
+// Rows between two gifts of the text behind the reader (a few MiB of a large table).
+constexpr size_t kReleaseEvery = 1 << 15;
+
+void importMapped(RawTable& raw, const std::string& label, const ColumnMapping& m, const SiteCatalog& cat,
                   ImportResult& res) {
   bool ok = true;
   const auto idx = columnIndex(raw, label, res, ok);
@@ -212,7 +235,7 @@ void importMapped(const RawTable& raw, const std::string& label, const ColumnMap
   res.data.tables.push_back(tableInfo(label, m));
 
   const size_t nRows = raw.rows.recordCount();
-  KeyIndex seen(nRows);
+  const std::vector<uint32_t> earlier = earlierIds(raw, cols);
   TextPool pool;
   LesionMerger lesions(res.data.cases,
                        {cols.nameOf(R::site), cols.nameOf(R::age), cols.nameOf(R::sex), cols.nameOf(R::subtype),
@@ -221,11 +244,14 @@ void importMapped(const RawTable& raw, const std::string& label, const ColumnMap
   res.data.cases.reserve(nRows);
   adviseHugePages(res.data.cases.data(), res.data.cases.capacity() * sizeof(Case));
   for (size_t r = 0; r < nRows; ++r) {
+    // Every field of the rows read so far is in the cases now (a lesion's later images find it
+    // through the cases, not the text).
+    if (r % kReleaseEvery == 0) raw.rows.releaseBefore(r);
     const MappedRow row{raw, cols, r, pool};
     RowReport rep(label, raw.rows.line(r), raw.json, res.problems);
     Case c;
     c.line = raw.rows.line(r);
-    identify(row, seen, c, rep);
+    identify(row, earlier, c, rep);
     readPerson(row, m, c, rep);
     readSite(row, m, cat, c, rep);
     if (rep.failed()) {

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <cstdint>
 
+#include "core/case_index.hpp"
+
 namespace la {
 namespace {
 
@@ -51,34 +53,99 @@ const SiteAnchor* anchorFor(const SiteMap& map, const SiteCatalog& cat, const st
   return nullptr;
 }
 
-// What a selection's lesions need from the catalog and the site map, looked up once per distinct
-// site id and side (ids read by one import share their characters, so the key is where they are)
-// instead of once per lesion: at a million lesions the string-keyed lookups were most of the time.
+// What a selection's lesions need from the catalog and the site map, looked up once per site code
+// of the dataset's index and side instead of once per lesion: at a million lesions the
+// string-keyed lookups were most of the time.
 class SiteLookup {
  public:
-  SiteLookup(const SiteCatalog& cat, const SiteMap& map) : cat_(cat), map_(map) {}
-  const Site* site(const Text& id) {
-    auto [it, fresh] = sites_.try_emplace(id.data());
-    if (fresh) it->second = cat_.byId(id);
-    return it->second;
+  SiteLookup(const CaseIndex& ix, const SiteCatalog& cat, const SiteMap& map)
+      : ix_(ix), cat_(cat), map_(map), sites_(ix.siteIds.size()), anchors_(3 * ix.siteIds.size()) {}
+
+  enum class Kind { NotLooked, Unspecified, Region, Point };
+  struct SiteEntry {
+    Kind kind = Kind::NotLooked;
+    const Site* site = nullptr;
+    size_t regionLesions = 0;  // Kind::Region: lesions counted at the region so far
+    bool missingNoted = false;
+  };
+  SiteEntry& site(uint32_t code) {
+    SiteEntry& e = sites_[code];
+    if (e.kind != Kind::NotLooked) return e;
+    const std::string& id = ix_.siteIds[code];
+    e.site = cat_.byId(id);
+    // "other" means the source names a site outside the catalog: like a vague one, it has no place.
+    // A coarse class ("anterior torso") or a whole region ("lower extremity") names an area,
+    // not a point: it is shaded, never drawn as a marker.
+    e.kind = !e.site || id == "unspecified" || id == "other" ? Kind::Unspecified
+             : e.site->coarse || e.site->region             ? Kind::Region
+                                                            : Kind::Point;
+    return e;
   }
-  const SiteAnchor* anchor(const Text& id, size_t sideIndex, std::string_view side, bool& atAncestor) {
-    auto [it, fresh] = anchors_.try_emplace({id.data(), sideIndex});
-    if (fresh) it->second.first = anchorFor(map_, cat_, id, side, it->second.second);
-    atAncestor = it->second.second;
-    return it->second.first;
+
+  struct AnchorEntry {
+    bool looked = false, atAncestor = false, missingNoted = false;
+    const SiteAnchor* anchor = nullptr;
+    size_t group = 0;  // the anchor's position in the gatherer's order, once it has a marker
+    bool grouped = false;
+  };
+  AnchorEntry& anchor(uint32_t code, size_t sideIndex, std::string_view side) {
+    AnchorEntry& e = anchors_[3 * code + sideIndex];
+    if (!e.looked) {
+      e.anchor = anchorFor(map_, cat_, ix_.siteIds[code], side, e.atAncestor);
+      e.looked = true;
+    }
+    return e;
   }
 
  private:
-  struct PairHash {
-    size_t operator()(const std::pair<const char*, size_t>& k) const {
-      return std::hash<const void*>()(k.first) ^ (k.second * 0x9E3779B97F4A7C15ull);
-    }
-  };
+  const CaseIndex& ix_;
   const SiteCatalog& cat_;
   const SiteMap& map_;
-  std::unordered_map<const char*, const Site*> sites_;
-  std::unordered_map<std::pair<const char*, size_t>, std::pair<const SiteAnchor*, bool>, PairHash> anchors_;
+
+ public:
+  std::vector<SiteEntry> sites_;  // by site code
+
+ private:
+  std::vector<AnchorEntry> anchors_;
+};
+
+// A case's palette category, found once per distinct value of what the colouring reads (the
+// category is a function of that value alone): the index's codes for subtype, sex, age band,
+// variant and diagnosis (the shared text of the last two where a table has too many to number).
+class CategoryMemo {
+ public:
+  CategoryMemo(const Palette& p, const CaseIndex& ix) : p_(p), ix_(ix) {}
+  size_t of(const Case& c, size_t i) {
+    switch (p_.by) {
+      case ColorBy::Subtype: return byCode(ix_.subtype[i], c);
+      case ColorBy::Sex: return byCode(ix_.sex[i], c);
+      case ColorBy::AgeBand: return byCode(ix_.ageBand[i], c);
+      case ColorBy::Variant: return ix_.variant.empty() ? byText(c.variant, c) : byNumber(ix_.variant[i], c);
+      case ColorBy::Category: return ix_.diagnosis.empty() ? byText(c.diagnosis, c) : byNumber(ix_.diagnosis[i], c);
+    }
+    return p_.categoryOf(c);
+  }
+
+ private:
+  size_t byCode(uint8_t code, const Case& c) {
+    if (codes_[code] == SIZE_MAX) codes_[code] = p_.categoryOf(c);
+    return codes_[code];
+  }
+  size_t byNumber(uint16_t n, const Case& c) {
+    if (numbers_.size() <= n) numbers_.resize(size_t(n) + 1, SIZE_MAX);
+    if (numbers_[n] == SIZE_MAX) numbers_[n] = p_.categoryOf(c);
+    return numbers_[n];
+  }
+  size_t byText(const Text& t, const Case& c) {
+    auto [it, fresh] = texts_.try_emplace(t.data());
+    if (fresh) it->second = p_.categoryOf(c);
+    return it->second;
+  }
+  const Palette& p_;
+  const CaseIndex& ix_;
+  std::vector<size_t> codes_ = std::vector<size_t>(256, SIZE_MAX);
+  std::unordered_map<const char*, size_t> texts_;
+  std::vector<size_t> numbers_;  // by the index's diagnosis or variant number
 };
 
 // The markers gathered under one anchor: all of them while they may still fan out; past kMaxFan
@@ -115,11 +182,13 @@ size_t sidesOf(const Site& site, Side side, std::pair<std::string_view, bool> ou
 }
 
 // Lays each anchor's group out: a fan around the anchor for a few, one sized bubble for many.
-void placeGroups(const std::vector<const SiteAnchor*>& order,
-                 std::unordered_map<const SiteAnchor*, AnchorGroup>& groups, double radius, MarkerLayout& out) {
+// `groups[k]` belongs to `order[k]`.
+void placeGroups(const std::vector<const SiteAnchor*>& order, std::vector<AnchorGroup>& groups, double radius,
+                 MarkerLayout& out) {
   const double spacing = 2.3 * radius;
-  for (const SiteAnchor* a : order) {
-    AnchorGroup& g = groups[a];
+  for (size_t ai = 0; ai < order.size(); ++ai) {
+    const SiteAnchor* a = order[ai];
+    AnchorGroup& g = groups[ai];
     const V3 n = normalized(a->normal);
     auto place = [&](MarkerSpec& m, std::array<double, 2> slot, double lift) {
       // Tangent basis: any vector not parallel to the normal.
@@ -150,74 +219,108 @@ void placeGroups(const std::vector<const SiteAnchor*>& order,
 
 }  // namespace
 
+namespace {
+
+// Gathers a selection's markers under their anchors (placeGroups lays them out afterwards).
+class Gatherer {
+ public:
+  Gatherer(const Dataset& data, const SiteCatalog& catalog, const SiteMap& map, const Palette& palette,
+           MarkerLayout& out)
+      : data_(data), ix_(data.index()), lookup_(ix_, catalog, map), category_(palette, ix_), out_(out) {}
+
+  void addCase(size_t ci) {
+    size_t category = SIZE_MAX;  // the case's palette category, found at its first drawn marker
+    const uint32_t first = ix_.lesionBegin[ci], end = ix_.lesionBegin[ci + 1];
+    for (uint32_t k = first; k < end; ++k) {
+      const uint32_t code = ix_.lesionSite[k];
+      SiteLookup::SiteEntry& e = lookup_.site(code);
+      if (e.kind == SiteLookup::Kind::Unspecified) {
+        ++out_.lesionsUnspecified;
+      } else if (e.kind == SiteLookup::Kind::Region) {
+        ++e.regionLesions;
+        ++out_.lesionsAsRegions;
+      } else if (addLesion(ci, k - first, code, *e.site, category)) {
+        ++out_.lesionsDrawn;
+      } else {
+        ++out_.lesionsNotOnFigure;
+        if (e.site->sex.empty() && !e.missingNoted) missing_.insert(ix_.siteIds[code]), e.missingNoted = true;
+      }
+    }
+  }
+
+  void finish(double radius) {
+    for (const SiteLookup::SiteEntry& e : lookup_.sites_)
+      if (e.regionLesions) out_.regionCounts[e.site->id] += e.regionLesions;
+    placeGroups(order_, groups_, radius, out_);
+    out_.missingSites.assign(missing_.begin(), missing_.end());
+  }
+
+ private:
+  // One marker per side the lesion is drawn on; false when the figure has no place for it.
+  bool addLesion(size_t ci, size_t li, uint32_t code, const Site& site, size_t& category) {
+    std::pair<std::string_view, bool> sides[2];
+    const size_t nSides = sidesOf(site, ix_.sideOf(ix_.lesionBegin[ci] + li), sides);
+    bool drawn = false;
+    for (size_t s = 0; s < nSides; ++s) {
+      const auto [side, unstated] = sides[s];
+      SiteLookup::AnchorEntry& a = lookup_.anchor(code, size_t(side == kSideLeft) + 2 * (side == kSideRight), side);
+      if (!a.anchor) continue;
+      if (a.atAncestor && !a.missingNoted) missing_.insert(ix_.siteIds[code]), a.missingNoted = true;
+      if (category == SIZE_MAX) category = category_.of(data_.cases[ci], ci);
+      if (!a.grouped) a.group = groupOf(a.anchor), a.grouped = true;
+      AnchorGroup& g = groups_[a.group];
+      drawn = true;
+      if (!g.keepsRecords()) {  // already a bubble: only counted
+        g.tally(category, unstated);
+        continue;
+      }
+      MarkerSpec m;
+      m.normal = normalized(a.anchor->normal);
+      m.caseIndex = ci;
+      m.lesionIndex = li;
+      m.siteId = a.anchor->site;
+      m.side = std::string(side);
+      m.sideUnstated = unstated;
+      m.atAncestor = a.atAncestor;
+      m.category = category;
+      g.add(std::move(m));
+    }
+    return drawn;
+  }
+
+  // The group of an anchor (two sites may share one, e.g. at a common ancestor), made at its first marker.
+  size_t groupOf(const SiteAnchor* a) {
+    auto [it, fresh] = groupIndex_.try_emplace(a, order_.size());
+    if (fresh) {
+      order_.push_back(a);
+      groups_.emplace_back();
+    }
+    return it->second;
+  }
+
+  const Dataset& data_;
+  const CaseIndex& ix_;
+  SiteLookup lookup_;
+  CategoryMemo category_;
+  MarkerLayout& out_;
+  std::set<std::string> missing_;
+  std::vector<const SiteAnchor*> order_;
+  std::vector<AnchorGroup> groups_;  // groups_[k] gathers at order_[k]
+  std::unordered_map<const SiteAnchor*, size_t> groupIndex_;
+};
+
+}  // namespace
+
 MarkerLayout layoutMarkers(const Dataset& data, const std::vector<const Case*>& cases, const SiteCatalog& catalog,
                            const SiteMap& map, double radius, const Palette* palette) {
   const Palette subtypes = palette ? Palette{} : makePalette(ColorBy::Subtype, {});
   if (!palette) palette = &subtypes;
   MarkerLayout out;
-  std::set<std::string> missing;
   // First gather every marker under its anchor, then lay each anchor's group out: a fan for a
   // few, one sized bubble for many (a table of thousands must not bury the body in spheres).
-  std::vector<const SiteAnchor*> order;
-  std::unordered_map<const SiteAnchor*, AnchorGroup> groups;
-  SiteLookup lookup(catalog, map);
-  for (const Case* c : cases) {
-    const size_t ci = size_t(c - data.cases.data());
-    size_t category = SIZE_MAX;  // the case's palette category, found at its first drawn marker
-    for (size_t li = 0; li < c->lesions.size(); ++li) {
-      const Lesion& l = c->lesions[li];
-      const Site* site = lookup.site(l.siteId);
-      // "other" means the source names a site outside the catalog: like a vague one, it has no place.
-      if (!site || l.siteId == "unspecified" || l.siteId == "other") {
-        ++out.lesionsUnspecified;
-        continue;
-      }
-      // A coarse class ("anterior torso") or a whole region ("lower extremity") names an area,
-      // not a point: it is shaded, never drawn as a marker.
-      if (site->coarse || site->region) {
-        ++out.regionCounts[site->id];
-        ++out.lesionsAsRegions;
-        continue;
-      }
-      std::pair<std::string_view, bool> sides[2];
-      const size_t nSides = sidesOf(*site, l.side, sides);
-      bool drawn = false;
-      for (size_t k = 0; k < nSides; ++k) {
-        const auto [side, unstated] = sides[k];
-        bool atAncestor = false;
-        const SiteAnchor* a = lookup.anchor(l.siteId, size_t(side == kSideLeft) + 2 * (side == kSideRight), side,
-                                            atAncestor);
-        if (!a) continue;
-        if (atAncestor) missing.insert(l.siteId);
-        if (category == SIZE_MAX) category = palette->categoryOf(*c);
-        auto [it, fresh] = groups.try_emplace(a);
-        if (fresh) order.push_back(a);
-        drawn = true;
-        if (!it->second.keepsRecords()) {  // already a bubble: only counted
-          it->second.tally(category, unstated);
-          continue;
-        }
-        MarkerSpec m;
-        m.normal = normalized(a->normal);
-        m.caseIndex = ci;
-        m.lesionIndex = li;
-        m.siteId = a->site;
-        m.side = std::string(side);
-        m.sideUnstated = unstated;
-        m.atAncestor = atAncestor;
-        m.category = category;
-        it->second.add(std::move(m));
-      }
-      if (drawn) {
-        ++out.lesionsDrawn;
-      } else {
-        ++out.lesionsNotOnFigure;
-        if (site->sex.empty()) missing.insert(l.siteId);
-      }
-    }
-  }
-  placeGroups(order, groups, radius, out);
-  out.missingSites.assign(missing.begin(), missing.end());
+  Gatherer g(data, catalog, map, *palette, out);
+  for (const Case* c : cases) g.addCase(size_t(c - data.cases.data()));
+  g.finish(radius);
   return out;
 }
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/age_bands.hpp"
+#include "core/case_index.hpp"
 
 namespace la {
 namespace {
@@ -26,15 +28,33 @@ Category nth(size_t i, std::string key, std::string label) {
 Category notStated(std::string key = "unknown") { return {std::move(key), "not stated", kNotStated, MarkerShape::Sphere}; }
 
 // Keys present among `cases`, most frequent first (ties by key), "unknown" left out.
-std::vector<std::string> keysByFrequency(ColorBy by, const std::vector<const Case*>& cases) {
+// Keys present, most frequent first (ties by key), "unknown" left out, from counts of groups of
+// cases with one key each (a group: its first case and its size).
+std::vector<std::string> keysByCount(ColorBy by, const std::vector<std::pair<const Case*, size_t>>& groups) {
   std::map<std::string, size_t> n;
-  for (const Case* c : cases) ++n[categoryKey(by, *c)];
+  for (const auto& [c, count] : groups)
+    if (c) n[categoryKey(by, *c)] += count;
   n.erase("unknown");
   std::vector<std::pair<std::string, size_t>> v(n.begin(), n.end());
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<std::string> out;
   for (const auto& [k, c] : v) out.push_back(k);
   return out;
+}
+
+// The key is a function of one text field (the variant, or the diagnosis), and an import shares
+// a repeated value's characters: cases are grouped by where those are and each group named once
+// (at a million cases a key made per case was most of a filter change).
+std::vector<std::string> keysByFrequency(ColorBy by, const std::vector<const Case*>& cases) {
+  std::unordered_map<const char*, size_t> group;
+  std::vector<std::pair<const Case*, size_t>> groups;
+  for (const Case* c : cases) {
+    const Text& t = by == ColorBy::Variant ? c->variant : c->diagnosis;
+    auto [it, fresh] = group.try_emplace(t.data(), groups.size());
+    if (fresh) groups.push_back({c, 0});
+    ++groups[it->second].second;
+  }
+  return keysByCount(by, groups);
 }
 
 std::string variantName(const std::string& id) {
@@ -78,7 +98,12 @@ std::string categoryKey(ColorBy by, const Case& c) {
   return "unknown";
 }
 
-Palette makePalette(ColorBy by, const std::vector<const Case*>& cases) {
+namespace {
+
+// The palette for `by`; `keys()` gives the keys present, most frequent first (variants and
+// diagnosis classes only).
+template <class Keys>
+Palette paletteWith(ColorBy by, Keys keys) {
   Palette p;
   p.by = by;
   auto& cats = p.categories;
@@ -100,14 +125,40 @@ Palette makePalette(ColorBy by, const std::vector<const Case*>& cases) {
       break;
     case ColorBy::Variant:
     case ColorBy::Category: {
-      const auto keys = keysByFrequency(by, cases);
-      for (size_t i = 0; i < keys.size(); ++i)
-        cats.push_back(nth(i, keys[i], by == ColorBy::Variant ? variantName(keys[i]) : keys[i]));
+      const std::vector<std::string> present = keys();
+      for (size_t i = 0; i < present.size(); ++i)
+        cats.push_back(nth(i, present[i], by == ColorBy::Variant ? variantName(present[i]) : present[i]));
       break;
     }
   }
   cats.push_back(notStated());
   return p;
+}
+
+}  // namespace
+
+Palette makePalette(ColorBy by, const std::vector<const Case*>& cases) {
+  return paletteWith(by, [&] { return keysByFrequency(by, cases); });
+}
+
+Palette makePalette(const Dataset& data, ColorBy by, const std::vector<const Case*>& cases) {
+  return paletteWith(by, [&] {
+    const CaseIndex& ix = data.index();
+    const std::vector<uint16_t>& codes = by == ColorBy::Variant ? ix.variant : ix.diagnosis;
+    const Case* first = data.cases.data();
+    const Case* last = first + data.cases.size();
+    const bool inData = std::all_of(cases.begin(), cases.end(), [&](const Case* c) { return c >= first && c < last; });
+    if (codes.empty() || !inData) return keysByFrequency(by, cases);
+    // Counted per number; each number named from the first case that has it.
+    std::vector<std::pair<const Case*, size_t>> byCode;
+    for (const Case* c : cases) {
+      const uint16_t code = codes[size_t(c - first)];
+      if (byCode.size() <= code) byCode.resize(size_t(code) + 1, {nullptr, 0});
+      if (!byCode[code].first) byCode[code].first = c;
+      ++byCode[code].second;
+    }
+    return keysByCount(by, byCode);
+  });
 }
 
 size_t Palette::categoryOf(const Case& c) const {

@@ -35,6 +35,9 @@ struct Palette {
 // frequent first; subtype, age band and sex: the fixed list). Throws nothing; an unusable choice
 // (category on a case table) yields one "not stated" category.
 Palette makePalette(ColorBy by, const std::vector<const Case*>& cases);
+// The same, for cases of `data`, counted from its index (core/case_index.hpp), as `render` and the
+// window do.
+Palette makePalette(const Dataset& data, ColorBy by, const std::vector<const Case*>& cases);
 
 // The key of a case under `by` (as in Category::key).
 std::string categoryKey(ColorBy by, const Case& c);

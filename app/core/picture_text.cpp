@@ -39,7 +39,7 @@ std::string defaultTitle(const ViewModel& vm, const Dataset& data) {
 }
 
 std::string countLine(const std::vector<const Case*>& cases, const Dataset& data) {
-  const CaseStats s = computeStats(cases);
+  const CaseStats s = computeStats(data, cases);
   if (isCaseData(data))
     return formatCount(s.cases, CountUnit::Cases) + " (" + formatCount(s.patients, CountUnit::Patients) + ", " +
            formatCount(s.lesions, CountUnit::Lesions) + ")";

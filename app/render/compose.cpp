@@ -11,6 +11,8 @@
 #include <set>
 
 #include "core/case_filter.hpp"
+#include "core/case_index.hpp"
+#include "core/palette.hpp"
 #include "core/paths.hpp"
 #include "core/picture_text.hpp"
 
@@ -313,9 +315,18 @@ Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const 
   for (const auto& p : plans) all.insert(all.end(), p.cases.begin(), p.cases.end());
   // Public tables have no subtypes: colouring them "by subtype" would paint everything "no subtype",
   // so their diagnosis class is used instead (the legend says which colouring it is).
-  const bool noSubtypes = std::none_of(all.begin(), all.end(), [](const Case* c) { return c->subtype.has_value(); });
-  const bool diagnoses = std::any_of(all.begin(), all.end(), [](const Case* c) { return !c->diagnosis.empty(); });
-  out.palette = makePalette(vm.colorBy == ColorBy::Subtype && noSubtypes && diagnoses ? ColorBy::Category : vm.colorBy, all);
+  // Read from the dataset's index (every planned case is one of ctx.data's): at a million cases a
+  // pass over the cases themselves cost more than the rest of a filter change.
+  const CaseIndex& ix = ctx.data.index();
+  const Case* base = ctx.data.cases.data();
+  const bool noSubtypes = std::none_of(all.begin(), all.end(), [&](const Case* c) {
+    return ix.subtype[size_t(c - base)] != CaseIndex::kNoSubtype;
+  });
+  const auto diagnoses = [&] {
+    return std::any_of(all.begin(), all.end(), [](const Case* c) { return !c->diagnosis.empty(); });
+  };
+  out.palette = makePalette(
+      ctx.data, vm.colorBy == ColorBy::Subtype && noSubtypes && diagnoses() ? ColorBy::Category : vm.colorBy, all);
   // Bodies first: a mesh that fails to load leaves the picture as it was.
   std::vector<const Figure*> figures;
   for (const PanePlan& plan : plans)

@@ -64,7 +64,7 @@ PaneContent buildPane(const Dataset& data, const SiteCatalog& catalog, const Fig
   p.radius = 0.006 * (bounds[3] - bounds[2]);
   p.layout = layoutMarkers(data, cases, catalog, figure.map, p.radius, &palette);
   layOnSurface(p.layout, figure.mesh, p.radius);
-  p.counts = countBySite(cases, catalog, unit);
+  p.counts = countBySite(data, cases, catalog, unit);
   p.notes = notesFor(p.layout);
   p.cases = std::move(cases);
   return p;

@@ -67,7 +67,7 @@ void sourceSection(const Case& c, const Dataset& data) {
 void refreshCases(CasesState& s, const CaseFilter& filter, const Dataset& data, const SiteCatalog& catalog) {
   if (!s.dirty && filter == s.computedFor) return;
   s.matches = applyFilter(data, filter, catalog);
-  s.stats = computeStats(s.matches);
+  s.stats = computeStats(data, s.matches);
   s.computedFor = filter;
   s.dirty = false;
   ++s.generation;

@@ -2,6 +2,7 @@
 // tables whose expected counts are worked out by hand in the comments.
 #include <catch2/catch.hpp>
 
+#include "core/case_filter.hpp"
 #include "core/case_stats.hpp"
 #include "core/column_mapping.hpp"
 #include "core/importer.hpp"
@@ -21,11 +22,17 @@ la::ImportResult import(const std::string& csv, const ColumnMapping& m) {
   return la::importText(csv, "t.csv", false, &m, la::test::catalog());
 }
 
+// Counted as the window and `stats` count (from the dataset's index), and checked against counting
+// the same cases as a plain list.
 la::CaseStats statsOf(const std::vector<const la::ImportResult*>& results) {
   std::vector<const la::Case*> all;
   for (const auto* r : results)
     for (const auto& c : r->data.cases) all.push_back(&c);
-  return la::computeStats(all);
+  la::Dataset d;
+  for (const auto* r : results) d.append(la::Dataset(r->data));
+  const auto s = la::computeStats(d, la::applyFilter(d, {}, la::test::catalog()));
+  CHECK(la::statsToJson(s) == la::statsToJson(la::computeStats(all)));
+  return s;
 }
 
 std::vector<std::string> formatted(const la::ImportResult& r) {

@@ -28,10 +28,14 @@ la::ImportResult load(const std::string& file, const std::string& mappingId) {
   return la::importFile(externalPath(file), &m, la::test::catalog());
 }
 
+// Counted from the dataset's index (as the window and `stats` count), and checked against
+// counting the same cases as a plain list.
 la::CaseStats statsOf(const la::ImportResult& r) {
   std::vector<const la::Case*> all;
   for (const auto& c : r.data.cases) all.push_back(&c);
-  return la::computeStats(all);
+  const auto s = la::computeStats(r.data, all);
+  CHECK(la::statsToJson(s) == la::statsToJson(la::computeStats(all)));
+  return s;
 }
 
 // The raw rows, split at commas: enough for these tables, which have no quoted field.
