@@ -273,12 +273,13 @@ BENCHMARK(BM_LayoutOnly1M)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterChangeShown1M)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BuildIndex1M)->Unit(benchmark::kMillisecond);
 
-// Run as the program runs: lesion-atlas restarts itself once with glibc's huge-page setting for
-// malloc where it applies (core/allocator_tuning.hpp). Without it an import's time here swung
-// between 0.25 and 0.8 s from run to run with how the allocator grew and trimmed its heap (page
-// faults); LESION_ATLAS_HUGE_PAGES=0 measures without it.
+// Run as the program runs: lesion-atlas prepares glibc's allocator at its start (large blocks
+// reused instead of unmapped, the heap on huge pages where the kernel allows;
+// core/allocator_tuning.hpp). Without it an import's time here swung between 0.25 and 0.8 s from
+// run to run with how the allocator grew and trimmed its heap (page faults).
+// LESION_ATLAS_HUGE_PAGES=0 leaves out the huge pages.
 int main(int argc, char** argv) {
-  la::restartWithHugePagesIfUseful(argv);
+  la::prepareAllocator();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();
