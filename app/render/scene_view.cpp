@@ -102,6 +102,8 @@ SceneView::SceneView() : impl_(std::make_unique<Impl>()) {
   kit->SetKeyLightIntensity(0.85);
   kit->AddLightsToRenderer(&r);  // head light first, then key: shaders/skin_lighting.glsl relies on it
   setupBody(impl_->bodyActor, impl_->bodyMapper);
+  // Markers are lit by the same kit, in the same cheaper code as the skin.
+  for (vtkActor* glyphs : {impl_->markers.Get(), impl_->markersFaint.Get(), impl_->anchors.Get()}) replaceKitLighting(glyphs);
   r.AddActor(impl_->bodyActor);
   setupRingActor(impl_->highlight, impl_->haloDisk, {1.0, 0.72, 0.0});
   setupRingActor(impl_->rare, impl_->rareDisk, {0.12, 0.12, 0.14});
