@@ -1,7 +1,7 @@
 #pragma once
-// Very many markers (more than kSplatAbove in a pane): each drawn as one camera-facing square
+// Very many markers (more than kSplatAbove in a pane): each drawn as one camera-facing triangle
 // whose fragment shader cuts a disc and shades it as the front of a sphere, lit by the view's
-// lights like the 3D glyphs. Four vertices a marker instead of a sphere's few dozen, and no
+// lights like the 3D glyphs. Three vertices a marker instead of a sphere's few dozen, and no
 // geometry shader (vtkPointGaussianMapper's sprites use one, which llvmpipe runs on one thread:
 // 100,000 sprites took longer than the body itself). The shape cue of the glyphs is dropped; the
 // colour is kept.
