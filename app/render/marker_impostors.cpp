@@ -45,7 +45,7 @@ constexpr const char* kVertexImpl =
     // renderer whose cost is mostly per triangle and per pixel).
     "  vec4 centreVC = MCVCMatrix * vec4(vertexMC.xyz, 1.0);\n"
     "  vec3 skinNormalVC = mat3(MCVCMatrix) * skinNormalMC;\n"
-    "  if (dot(skinNormalVC, -centreVC.xyz) < -0.25 * length(centreVC.xyz) * length(skinNormalVC))\n"
+    "  if (dot(skinNormalVC, -centreVC.xyz) < -0.1 * length(centreVC.xyz) * length(skinNormalVC))\n"
     "    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);\n";
 constexpr const char* kFragmentDec =
     "//VTK::Normal::Dec\n"
@@ -67,7 +67,7 @@ constexpr float kCorners[kCornerCount][2] = {{0.f, 2.f}, {-1.7320508f, -1.f}, {1
 
 double impostorRadiusScale(size_t markers) {
   if (markers <= 5000) return 1.0;
-  return std::max(1.0 / 3.0, std::sqrt(5000.0 / double(markers)));
+  return std::max(0.2, std::sqrt(5000.0 / double(markers)));
 }
 
 vtkSmartPointer<vtkActor> makeImpostorActor() {

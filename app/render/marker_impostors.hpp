@@ -17,7 +17,7 @@ namespace la::render {
 // How much smaller than a glyph an impostor is drawn among `markers` markers: past a few thousand
 // distinct markers the picture is a density map, and markers of the usual size would bury the
 // body under a dozen layers (and cost a dozen layers of shading). The area they cover together is
-// held near that of 5,000 full-size markers, down to a third of the radius.
+// held near that of 5,000 full-size markers, down to a fifth of the radius.
 double impostorRadiusScale(size_t markers);
 
 // A hidden actor for impostors; feedImpostors gives it markers.
