@@ -249,15 +249,16 @@ void finishScripted(Atlas& a, const GuiOptions& opt, Loop& l) {
   }
 }
 
-// The 3D picture under the panels. FXAA only on the refinement frame, or always where a test or
-// a docs run saves the window. Nothing in the picture changed since the last frame (the panel
-// did, or the pointer moved over it): the frame VTK kept is shown again instead of drawn again.
-void drawPicture(Atlas& a, const GuiOptions& opt) {
+// The 3D picture under the panels. FXAA only on the refinement frame, or where a test or a docs
+// run saves the window: from its third frame on, so that its first frame is the one a user gets
+// (quick, then refined). Nothing in the picture changed since the last frame (the panel did, or
+// the pointer moved over it): the frame VTK kept is shown again instead of drawn again.
+void drawPicture(Atlas& a, const GuiOptions& opt, int frameCount) {
   if (!a.refineNext && render::redrawStamp(a.renWin) == a.drawnStamp) {
     render::presentAgain(a.renWin, a.picture.renderScale());
     return;
   }
-  const bool scripted = !opt.screenshot.empty() || !opt.exportPicture.empty();
+  const bool scripted = (!opt.screenshot.empty() || !opt.exportPicture.empty()) && frameCount >= 2;
   const bool antialias = (a.refineNext || scripted) && a.picture.renderScale() == 1.0;
   for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).renderer()->SetUseFXAA(antialias);
   a.refineNext = false;
@@ -280,7 +281,7 @@ void frame(Atlas& a, const GuiOptions& opt, Loop& l) {
   if (req.exportImage && !a.state.exportSettings.includePanel) exportPicture(a, false);
   l.quit = req.quit;
   if (stepFlight(a)) l.framesToDraw = std::max(l.framesToDraw, 2);  // keep drawing until it lands
-  drawPicture(a, opt);
+  drawPicture(a, opt, l.frameCount);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   // A picture "with panel" is read from the finished back buffer, before it is swapped away.
   if (req.exportImage && a.state.exportSettings.includePanel) exportPicture(a, true);
