@@ -1,6 +1,5 @@
 #include "core/allocator_tuning.hpp"
 
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -8,10 +7,11 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
-#include <sys/mman.h>
 #include <unistd.h>
 #define LA_GLIBC_MALLOC 1
 #endif
+
+#include "core/huge_pages.hpp"
 
 namespace la {
 
@@ -44,16 +44,14 @@ bool kernelWantsAdvice() {
 // Grows the heap once (the top pad makes the growth 256 MiB of address space) and advises the new
 // range. Memory is only used where it is later touched.
 bool adviseHeapGrowth() {
-  constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
-  const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const auto before = static_cast<char*>(sbrk(0));
   // More than a trimmed heap's top holds, so the heap grows (volatile: the compiler may otherwise
   // drop an unused malloc and free pair).
   void* volatile probe = std::malloc(8u << 20);
-  const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const auto after = static_cast<char*>(sbrk(0));
   std::free(probe);
-  const std::uintptr_t begin = (before + kHuge - 1) & ~(kHuge - 1), end = after & ~(kHuge - 1);
-  if (before == std::uintptr_t(-1) || end <= begin) return false;  // no brk heap, or it did not grow
-  return madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE) == 0;
+  if (before == reinterpret_cast<char*>(-1) || after <= before) return false;  // no brk heap, or it did not grow
+  return adviseHugePages(before, std::size_t(after - before));
 }
 #endif
 

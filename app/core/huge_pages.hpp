@@ -8,7 +8,8 @@
 
 namespace la {
 
-void adviseHugePages(const void* data, std::size_t bytes);
+// Returns whether the advice was given (false: too small, unsupported or refused).
+bool adviseHugePages(const void* data, std::size_t bytes);
 
 // Gives the whole 2 MiB blocks inside [data, data + bytes) back to the system while the buffer
 // stays allocated: its owner promises never to read them again (they would read as zeros). Lets a

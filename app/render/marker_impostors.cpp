@@ -63,6 +63,14 @@ constexpr const char* kFragmentNormal =
 constexpr int kCornerCount = 3;
 constexpr float kCorners[kCornerCount][2] = {{0.f, 2.f}, {-1.7320508f, -1.f}, {1.7320508f, -1.f}};
 
+vtkSmartPointer<vtkFloatArray> floatArray(const char* name, int components, vtkIdType tuples) {
+  auto a = vtkSmartPointer<vtkFloatArray>::New();
+  a->SetName(name);
+  a->SetNumberOfComponents(components);
+  a->SetNumberOfTuples(tuples);
+  return a;
+}
+
 }  // namespace
 
 double impostorRadiusScale(size_t markers) {
@@ -107,20 +115,12 @@ void feedImpostors(vtkActor* actor, vtkPolyData* points, double radius) {
   colors->SetName("Colors");
   colors->SetNumberOfComponents(3);
   colors->SetNumberOfTuples(kCornerCount * n);
-  auto corners = vtkSmartPointer<vtkFloatArray>::New();
-  corners->SetName("Corner");
-  corners->SetNumberOfComponents(2);
-  corners->SetNumberOfTuples(kCornerCount * n);
   vtkDataArray* normalsIn = points->GetPointData()->GetArray("Normals");
-  auto normals = vtkSmartPointer<vtkFloatArray>::New();
-  normals->SetName("SkinNormal");
-  normals->SetNumberOfComponents(3);
-  normals->SetNumberOfTuples(kCornerCount * n);
-  auto radii = vtkSmartPointer<vtkFloatArray>::New();
-  radii->SetName("Radius");
-  radii->SetNumberOfTuples(kCornerCount * n);
+  auto corners = floatArray("Corner", 2, kCornerCount * n);
+  auto normals = floatArray("SkinNormal", 3, kCornerCount * n);
+  auto radii = floatArray("Radius", 1, kCornerCount * n);
   auto triangles = vtkSmartPointer<vtkCellArray>::New();
-  triangles->AllocateExact((kCornerCount - 2) * n, 3 * (kCornerCount - 2) * n);
+  triangles->AllocateExact(n, kCornerCount * n);
   for (vtkIdType i = 0; i < n; ++i) {
     double p[3], c[3] = {128, 128, 128}, normal[3] = {0, 0, 0};  // no normal: never culled
     points->GetPoint(i, p);
@@ -137,10 +137,8 @@ void feedImpostors(vtkActor* actor, vtkPolyData* points, double radius) {
       radii->SetValue(first + k, r);
       normals->SetTuple(first + k, normal);
     }
-    for (int k = 1; k + 1 < kCornerCount; ++k) {
-      const vtkIdType tri[3] = {first, first + k, first + k + 1};
-      triangles->InsertNextCell(3, tri);
-    }
+    const vtkIdType triangle[3] = {first, first + 1, first + 2};
+    triangles->InsertNextCell(3, triangle);
   }
   auto discs = vtkSmartPointer<vtkPolyData>::New();
   discs->SetPoints(pts);

@@ -162,7 +162,6 @@ void SceneView::setSkinColors(const std::vector<std::array<unsigned char, 3>>& p
 
 void SceneView::setInteractive(bool dragging) {
   Impl& m = *impl_;
-  m.renderer->SetUseFXAA(!dragging);
   vtkProperty* p = m.bodyActor->GetProperty();
   if (dragging) p->SetInterpolationToGouraud();
   else p->SetInterpolationToPhong();

@@ -53,9 +53,10 @@ class SceneView {
   // Uses `camera` (shared by linked panes) instead of the pane's own.
   void shareCamera(vtkCamera* camera);
 
-  // While the view moves: a lighter level of detail (no FXAA pass, Gouraud instead of Phong
-  // shading, the body's clustered stand-in from body_lod.hpp with a quarter of its triangles),
-  // full quality again when the view rests. The stand-in is made on the first move of a body.
+  // While the view moves: a lighter level of detail (Gouraud instead of Phong shading, the
+  // body's clustered stand-in from body_lod.hpp with a quarter of its triangles), full quality
+  // again when the view rests. The stand-in is made on the first move of a body. FXAA is not
+  // touched here: the window decides it per frame (atlas_window.cpp, drawPicture).
   void setInteractive(bool dragging);
 
   // Frames the body from a camera spec: explicit position if stored, else the preset fitted to a
