@@ -112,7 +112,7 @@ void presentScaled(vtkRenderWindow* window, double scale) {
   state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
   state->vtkglDrawBuffer(GL_BACK);
   gl->BlitDisplayFramebuffer(0, 0, 0, int(w * scale + 0.5), int(h * scale + 0.5), 0, 0, w, h, GL_COLOR_BUFFER_BIT,
-                             GL_LINEAR);
+                             scale == 1.0 ? GL_NEAREST : GL_LINEAR);
 }
 
 unsigned long long redrawStamp(vtkRenderWindow* window) {

@@ -69,9 +69,10 @@ class Picture {
   vtkRenderWindow* attached_ = nullptr;  // panes added later join this window too
 };
 
-// After a picture drawn at renderScale() < 1 into a window that does not blit on its own
-// (vtkOpenGLRenderWindow frame blit mode NoBlit): stretches the drawn part over the window's
-// back buffer with linear filtering. Does nothing for windows that are not OpenGL.
+// After a picture drawn into a window that does not blit on its own (vtkOpenGLRenderWindow frame
+// blit mode NoBlit): copies its colour to the window's back buffer; a part drawn at
+// renderScale() < 1 is stretched over the window with linear filtering. Does nothing for windows
+// that are not OpenGL.
 void presentScaled(vtkRenderWindow* window, double scale);
 
 // A stamp that changes whenever something drawn in `window` changed (renderers, their cameras,

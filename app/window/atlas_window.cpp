@@ -44,6 +44,11 @@ GLFWwindow* openWindow(const GuiOptions& opt) {
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SAMPLES, 0);
+  // VTK draws into its own framebuffers and the window only receives their colour (gl_bridge.cpp),
+  // so the window's framebuffer needs no depth or stencil: a software renderer would allocate and
+  // clear them for nothing.
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   GLFWwindow* w = glfwCreateWindow(opt.width, opt.height, "lesion-atlas", nullptr, nullptr);
   if (!w) {
@@ -211,7 +216,6 @@ void followMotion(Atlas& a) {
   if (scale == a.picture.renderScale()) return;
   a.picture.setRenderScale(scale);
   for (size_t i = 0; i < a.picture.paneCount(); ++i) a.picture.pane(i).setInteractive(moving);
-  a.renWin->SetFrameBlitMode(moving ? vtkOpenGLRenderWindow::NoBlit : vtkOpenGLRenderWindow::BlitToHardware);
 }
 
 // Panels, input and test hooks of one frame; returns what they asked for.
@@ -266,7 +270,7 @@ void drawPicture(Atlas& a, const GuiOptions& opt, int frameCount) {
   a.renWin->Render();
   a.refined = antialias;
   a.drawnStamp = render::redrawStamp(a.renWin);
-  if (a.picture.renderScale() < 1) render::presentScaled(a.renWin, a.picture.renderScale());
+  render::presentScaled(a.renWin, a.picture.renderScale());
 }
 
 void frame(Atlas& a, const GuiOptions& opt, Loop& l) {

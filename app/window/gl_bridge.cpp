@@ -42,7 +42,11 @@ void setupVtk(Atlas& a) {
   a.renWin->AddObserver(vtkCommand::WindowMakeCurrentEvent, makeCurrent);
   a.renWin->SetMultiSamples(0);  // 8x MSAA triples frame time on software GL; FXAA is on instead
   a.renWin->InitializeFromCurrentContext();
-  a.renWin->SetFrameBlitModeToBlitToHardware();
+  // The window shows VTK's picture by one colour blit (render::presentScaled, after each render).
+  // VTK's own "to hardware" blit also draws its depth into the window's framebuffer with a shader:
+  // one more program to compile before the first frame and a full-window pass every frame, for a
+  // depth buffer nothing reads (ImGui draws without depth, and the window has none).
+  a.renWin->SetFrameBlitModeToNoBlit();
   a.renWin->SetSize(a.fbWidth, a.fbHeight);
   a.picture.setImageSize(a.fbWidth, a.fbHeight);
   a.picture.attach(a.renWin);
