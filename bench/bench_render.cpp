@@ -111,6 +111,8 @@ void BM_BuildPane(benchmark::State& state) {
   la::render::Figure fig;
   fig.mesh = maleBody();
   fig.map = maleMap();
+  fig.probe = std::make_shared<la::render::BodyProbe>();  // as BodyCache makes it: one locator for every layout
+  fig.probe->setBody(fig.mesh);
   const la::Palette palette = la::makePalette(la::ColorBy::Subtype, all);
   for (auto _ : state) {
     auto p = la::render::buildPane(d, catalog(), fig, all, palette, la::CountUnit::Cases);

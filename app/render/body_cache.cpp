@@ -27,6 +27,8 @@ Figure loadFigure(const std::string& body, const fs::path& baseDir, const fs::pa
   opts.exclude = exclude;
   Figure f;
   f.mesh = loadBodyMesh(body, baseDir, opts);
+  f.probe = std::make_shared<BodyProbe>();
+  f.probe->setBody(f.mesh);
   f.file = file;
   f.label = isBuiltinBody(body) ? "built-in " + body : file.filename().string();
   return f;

@@ -6,11 +6,13 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/site_catalog.hpp"
 #include "core/site_map.hpp"
+#include "render/body_probe.hpp"
 
 namespace la::render {
 
@@ -20,6 +22,9 @@ struct Figure {
   std::filesystem::path file;
   std::string label;         // "built-in male" or the mesh file name
   bool mapFromFile = false;  // false: sites placed from body proportions
+  // Closest-point and ray questions about the mesh; its locator is built once, on the first
+  // question or by prepareFigures(), and shared by marker layout, hover, picking and flights.
+  std::shared_ptr<BodyProbe> probe;
 };
 
 class BodyCache {

@@ -1,6 +1,7 @@
 #include "render/body_probe.hpp"
 
 #include <vtkCell.h>
+#include <vtkCellLocator.h>
 #include <vtkGenericCell.h>
 #include <vtkDataArray.h>
 #include <vtkIdList.h>
@@ -20,13 +21,22 @@ void BodyProbe::setBody(vtkPolyData* body) {
   if (body == body_) return;
   body_ = body;
   locator_ = nullptr;
+  nearest_ = nullptr;
 }
 
 void BodyProbe::prepare() const {
+  prepareNearest();
   if (locator_ || !body_ || body_->GetNumberOfCells() == 0) return;
   locator_ = vtkSmartPointer<vtkStaticCellLocator>::New();
   locator_->SetDataSet(body_);
   locator_->BuildLocator();
+}
+
+void BodyProbe::prepareNearest() const {
+  if (nearest_ || !body_ || body_->GetNumberOfCells() == 0) return;
+  nearest_ = vtkSmartPointer<vtkCellLocator>::New();
+  nearest_->SetDataSet(body_);
+  nearest_->BuildLocator();
 }
 
 bool BodyProbe::firstHit(const Vec3& a, const Vec3& b, Hit& hit) const {
@@ -81,6 +91,16 @@ bool BodyProbe::inside(const Vec3& p) const {
     insideVotes += dot(h.normal, d) > 0;
   }
   return votes > 0 && insideVotes == votes;
+}
+
+bool BodyProbe::closest(const Vec3& p, Vec3& point, vtkIdType& cell) const {
+  prepareNearest();
+  if (!nearest_) return false;
+  double x[3], d2 = 0;
+  int subId = 0;
+  nearest_->FindClosestPoint(p.data(), x, cell, subId, d2);
+  point = {x[0], x[1], x[2]};
+  return cell >= 0;
 }
 
 bool BodyProbe::crosses(const Vec3& a, const Vec3& b) const {

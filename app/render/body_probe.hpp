@@ -8,6 +8,7 @@
 #include "core/fly_path.hpp"
 
 class vtkPolyData;
+class vtkCellLocator;
 class vtkStaticCellLocator;
 
 namespace la::render {
@@ -32,14 +33,20 @@ class BodyProbe {
   // True when p lies inside the closed surface: the first surface met in an arbitrary direction
   // is seen from its back side.
   bool inside(const Vec3& p) const;
+  // The surface point nearest p and its cell.
+  bool closest(const Vec3& p, Vec3& point, vtkIdType& cell) const;
   // True when the segment a -> b crosses the surface.
   bool crosses(const Vec3& a, const Vec3& b) const;
-  // Builds the locator now (otherwise the first question pays for it).
+  // Builds the locators now (otherwise the first question pays for them).
   void prepare() const;
 
  private:
   vtkPolyData* body_ = nullptr;
-  mutable vtkSmartPointer<vtkStaticCellLocator> locator_;
+  mutable vtkSmartPointer<vtkStaticCellLocator> locator_;  // rays: fast to build, fast to cast
+  // Closest points: vtkCellLocator, whose answers (the cell chosen where two triangles tie) the
+  // marker layout and its baseline pictures were made with.
+  mutable vtkSmartPointer<vtkCellLocator> nearest_;
+  void prepareNearest() const;
 };
 
 }  // namespace la::render

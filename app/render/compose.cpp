@@ -308,6 +308,17 @@ void centreOn(Picture& pic, size_t caseIndex) {
 
 }  // namespace
 
+void prepareFigures(const ViewModel& vm, BodyCache& bodies, const std::filesystem::path& sceneDir) {
+  // The bodies planPanes() gives the panes.
+  const bool both = !vm.compare && vm.figures == Figures::Both;
+  for (const std::string& body : both ? std::vector<std::string>{"male", "female"} : std::vector<std::string>{vm.body}) {
+    try {
+      bodies.get(body, sceneDir, vm.meshInclude, vm.meshExclude).probe->prepare();
+    } catch (const std::exception&) {
+    }
+  }
+}
+
 Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const ComposeOptions& o) {
   Composition out;
   std::vector<PanePlan> plans = planPanes(vm, ctx, out.drawnTwice);
@@ -367,7 +378,7 @@ Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& pic, const 
   const bool markers = vm.mode == ViewMode::Markers && vm.showMarkers;
   for (size_t i = 0; i < out.panes.size(); ++i) {
     SceneView& view = pic.pane(i);
-    view.setBody(figures[i]->mesh);
+    view.setBody(figures[i]->mesh, figures[i]->probe);
     view.setColors(vm.background, vm.skinColor);
     paintPane(view, *figures[i], painted[i], ctx.catalog, max, vm.skinColor);
     view.setMarkers(markers ? out.panes[i].layout.markers : std::vector<MarkerSpec>{}, out.panes[i].radius, out.palette);

@@ -64,4 +64,9 @@ struct ComposeError : std::runtime_error {
 // highlight case), with messages naming the file or field.
 Composition compose(const ViewModel& vm, AtlasContext& ctx, Picture& picture, const ComposeOptions& options);
 
+// Loads the figures `vm` shows and builds their locators, so that compose() finds them ready: the
+// window does this on a second thread while its window opens. A figure that fails to load is left
+// for compose() to report.
+void prepareFigures(const ViewModel& vm, BodyCache& bodies, const std::filesystem::path& sceneDir);
+
 }  // namespace la::render

@@ -1,6 +1,5 @@
 #include "render/pane_content.hpp"
 
-#include <vtkCellLocator.h>
 #include <vtkPolyData.h>
 #include <vtkSmartPointer.h>
 #include <vtkTriangle.h>
@@ -12,16 +11,14 @@ namespace {
 
 // Moves each marker to the closest point of the skin and lifts it by 0.6 radius along the
 // surface normal there, so the spiral around an anchor wraps around a finger or a cheek.
-void layOnSurface(MarkerLayout& layout, vtkPolyData* body, double radius) {
+// The figure's probe answers with the locator it keeps, so a filter change does not build one.
+void layOnSurface(MarkerLayout& layout, const BodyProbe* probe, double radius) {
+  vtkPolyData* body = probe ? probe->body() : nullptr;
   if (layout.markers.empty() || !body) return;
-  auto locator = vtkSmartPointer<vtkCellLocator>::New();
-  locator->SetDataSet(body);
-  locator->BuildLocator();
   for (MarkerSpec& m : layout.markers) {
-    double p[3], d2;
-    vtkIdType cell;
-    int sub;
-    locator->FindClosestPoint(m.position.data(), p, cell, sub, d2);
+    Vec3 p;
+    vtkIdType cell = -1;
+    if (!probe->closest(m.position, p, cell)) continue;
     vtkIdType n;
     const vtkIdType* ids;
     body->GetCellPoints(cell, n, ids);
@@ -63,7 +60,9 @@ PaneContent buildPane(const Dataset& data, const SiteCatalog& catalog, const Fig
   if (figure.mesh) figure.mesh->GetBounds(bounds);
   p.radius = 0.006 * (bounds[3] - bounds[2]);
   p.layout = layoutMarkers(data, cases, catalog, figure.map, p.radius, &palette);
-  layOnSurface(p.layout, figure.mesh, p.radius);
+  BodyProbe own;  // a figure made without a probe gets a locator for this call only
+  if (!figure.probe) own.setBody(figure.mesh);
+  layOnSurface(p.layout, figure.probe ? figure.probe.get() : &own, p.radius);
   p.counts = countBySite(data, cases, catalog, unit);
   p.notes = notesFor(p.layout);
   p.cases = std::move(cases);

@@ -47,7 +47,7 @@ struct SceneView::Impl {
   std::vector<MarkerSpec> markerSpecs;
   PickPoints pickPoints;  // markerSpecs packed for CPU picking
   double markerRadius = 0.01;
-  BodyProbe probe;
+  std::shared_ptr<const BodyProbe> probe = std::make_shared<BodyProbe>();
 };
 
 namespace {
@@ -116,9 +116,15 @@ SceneView::~SceneView() = default;
 
 vtkRenderer* SceneView::renderer() const { return impl_->renderer; }
 
-void SceneView::setBody(vtkPolyData* body) {
+void SceneView::setBody(vtkPolyData* body, std::shared_ptr<const BodyProbe> probe) {
   impl_->body = body;
-  impl_->probe.setBody(body);
+  if (probe && probe->body() == body) {
+    impl_->probe = std::move(probe);
+  } else if (impl_->probe->body() != body) {  // the same body keeps the locator already built
+    auto own = std::make_shared<BodyProbe>();
+    own->setBody(body);
+    impl_->probe = std::move(own);
+  }
   impl_->bodyMapper->SetInputData(body);
   impl_->bodyMapper->ScalarVisibilityOff();
   impl_->bodyActor->SetVisibility(body != nullptr);
@@ -275,10 +281,10 @@ bool SceneView::pickSkin(double x, double y, BodyProbe::Hit& hit) const {
   if (nearW[3] == 0 || farW[3] == 0) return false;
   const Vec3 a{nearW[0] / nearW[3], nearW[1] / nearW[3], nearW[2] / nearW[3]};
   const Vec3 b{farW[0] / farW[3], farW[1] / farW[3], farW[2] / farW[3]};
-  return impl_->probe.firstHit(a, b, hit);
+  return impl_->probe->firstHit(a, b, hit);
 }
 
-const BodyProbe& SceneView::probe() const { return impl_->probe; }
+const BodyProbe& SceneView::probe() const { return *impl_->probe; }
 
 ScreenProjection SceneView::projection() const {
   vtkRenderer* ren = impl_->renderer;
@@ -318,7 +324,7 @@ int SceneView::pickMarker(double x, double y, double tol) const {
     const Vec3 to = m.position;
     const double len = length(sub(to, eye));
     const double keep = std::max(0.0, 1.0 - 2.0 * impl_->markerRadius * std::max(1.0, m.scale) / std::max(len, 1e-9));
-    if (impl_->body && impl_->probe.crosses(eye, add(eye, scale(sub(to, eye), keep)))) continue;
+    if (impl_->body && impl_->probe->crosses(eye, add(eye, scale(sub(to, eye), keep)))) continue;
     return int(c.index);
   }
   return -1;

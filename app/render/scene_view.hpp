@@ -39,8 +39,9 @@ class SceneView {
 
   vtkRenderer* renderer() const;
 
-  // Replaces the body surface (expects point normals).
-  void setBody(vtkPolyData* body);
+  // Replaces the body surface (expects point normals). `probe`, when given, is the figure's own
+  // (render::Figure), so hover, picking and flights share the locator marker layout built.
+  void setBody(vtkPolyData* body, std::shared_ptr<const BodyProbe> probe = nullptr);
   vtkPolyData* body() const;
   std::array<double, 6> bodyBounds() const;
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <future>
 
 #include "core/allocator_tuning.hpp"
 #include "window/actions.hpp"
@@ -315,18 +316,25 @@ int runGui(const GuiOptions& options) {
   markPhase(opt, l.startPhases, "main");
   a.useConfig = opt.useConfig;
   a.cards.report = opt.verbose;
+  // Data, bodies and their locators load on a second thread while GLFW opens the window (a fifth
+  // of a second on a software renderer, mostly loading the GL driver). Joined before VTK's window
+  // is made, so only one thread uses VTK at a time; loadAll touches none of what the window sets.
+  std::future<void> loading = std::async(std::launch::async, [&a, &opt] {
+    loadAll(a, opt);
+    if (a.bodies) render::prepareFigures(a.vm, *a.bodies, a.sceneDir);
+  });
   a.win = openWindow(opt);
   if (!a.win) return 1;
   glfwMakeContextCurrent(a.win);
   glfwSwapInterval(1);
   glfwGetFramebufferSize(a.win, &a.fbWidth, &a.fbHeight);
   markPhase(opt, l.startPhases, "window");
+  loading.get();
+  markPhase(opt, l.startPhases, "data and body");
   setupVtk(a);
   setupImGui(a);
   applySettings(a, config);
   markPhase(opt, l.startPhases, "VTK and UI");
-  loadAll(a, opt);
-  markPhase(opt, l.startPhases, "data and body");
   if (!settingsNote.empty()) a.message(settingsNote);
   refreshView(a, true, true);
   markPhase(opt, l.startPhases, "composed");
