@@ -1,6 +1,7 @@
 #include "render/offscreen.hpp"
 
 #include <vtkImageData.h>
+#include <vtkOpenGLRenderWindow.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
@@ -11,6 +12,7 @@
 #include <cstring>
 
 #include "core/allocator_tuning.hpp"
+#include "render/display_framebuffer.hpp"
 #include "render/picture.hpp"
 #include "render/png_io.hpp"
 
@@ -28,6 +30,9 @@ OffscreenTarget::OffscreenTarget() : impl_(std::make_unique<Impl>()) {
   impl_->win->SetOffScreenRendering(1);
   impl_->win->SetMultiSamples(0);
   impl_->win->SetAlphaBitPlanes(1);
+  // The GL context now, so that the display framebuffer can be made mono before the first render.
+  if (auto* gl = vtkOpenGLRenderWindow::SafeDownCast(impl_->win)) gl->Initialize();
+  prepareDisplayFramebuffer(impl_->win);
 }
 
 OffscreenTarget::~OffscreenTarget() { impl_->win->Finalize(); }

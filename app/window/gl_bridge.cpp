@@ -13,6 +13,7 @@
 
 #include <filesystem>
 
+#include "render/display_framebuffer.hpp"
 #include "window/input.hpp"
 
 namespace la::window {
@@ -48,6 +49,7 @@ void setupVtk(Atlas& a) {
   // depth buffer nothing reads (ImGui draws without depth, and the window has none).
   a.renWin->SetFrameBlitModeToNoBlit();
   a.renWin->SetSize(a.fbWidth, a.fbHeight);
+  render::prepareDisplayFramebuffer(a.renWin);
   a.picture.setImageSize(a.fbWidth, a.fbHeight);
   a.picture.attach(a.renWin);
 
