@@ -1,12 +1,16 @@
 #include "core/allocator_tuning.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #define LA_GLIBC_MALLOC 1
 #endif
@@ -18,6 +22,8 @@ namespace la {
 namespace {
 
 bool gAdvised = false;
+char* gHeapBegin = nullptr;
+std::size_t gHeapBytes = 0;
 
 bool sanitized() {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -51,6 +57,8 @@ bool adviseHeapGrowth() {
   const auto after = static_cast<char*>(sbrk(0));
   std::free(probe);
   if (before == reinterpret_cast<char*>(-1) || after <= before) return false;  // no brk heap, or it did not grow
+  gHeapBegin = before;
+  gHeapBytes = std::size_t(after - before);
   return adviseHugePages(before, std::size_t(after - before));
 }
 #endif
@@ -75,5 +83,26 @@ void prepareAllocator() {
 }
 
 bool hugePagesAdvised() { return gAdvised; }
+
+std::thread prefaultHeap(std::size_t bytes) {
+#if defined(LA_GLIBC_MALLOC) && defined(MADV_POPULATE_WRITE)
+  if (!gHeapBegin || std::thread::hardware_concurrency() < 2) return {};
+  constexpr std::uintptr_t kPage = 4096;
+  const auto first = reinterpret_cast<std::uintptr_t>(gHeapBegin);
+  const auto begin = reinterpret_cast<char*>((first + kPage - 1) & ~(kPage - 1));
+  const std::size_t n = std::min(bytes, gHeapBytes - std::size_t(begin - gHeapBegin)) & ~std::size_t(kPage - 1);
+  if (madvise(begin, 0, MADV_POPULATE_WRITE) != 0) return {};  // a kernel older than 5.14
+  return std::thread([begin, n] {
+    // 2 MiB at a time: each call holds the address-space lock, which the main thread needs to map
+    // libraries and the JIT's code.
+    constexpr std::size_t kStep = std::size_t(2) << 20;
+    for (std::size_t at = 0; at < n; at += kStep)
+      if (madvise(begin + at, std::min(kStep, n - at), MADV_POPULATE_WRITE) != 0) return;
+  });
+#else
+  (void)bytes;
+  return {};
+#endif
+}
 
 }  // namespace la

@@ -13,7 +13,9 @@
 //     256 MiB of address space (not memory) and that range is advised to use 2 MiB pages, so a
 //     framebuffer is filled with a few hundred faults instead of thousands.
 // Not done under a sanitizer (its allocator replaces glibc's); LESION_ATLAS_HUGE_PAGES=0 keeps the
-// first part and skips the advice.
+// first part and skips the advice.#include <cstddef>
+#include <thread>
+
 namespace la {
 
 // Idempotent; call before the big work starts.
@@ -21,5 +23,13 @@ void prepareAllocator();
 
 // Whether this process's heap was advised to use huge pages (for --verbose).
 bool hugePagesAdvised();
+
+// Faults in the first `bytes` of the advised heap on a second thread (the kernel adds pages without
+// changing what is there), so that a start whose main thread is busy compiling shaders and filling
+// buffers finds the memory of its first frame already in place: on a virtual machine that returns
+// freed memory to its host, every new page costs a trip to the host. Returns the thread, to be
+// joined; it is not joinable when nothing was started: no advised heap, a single CPU, or a kernel
+// before 5.14.
+std::thread prefaultHeap(std::size_t bytes);
 
 }  // namespace la

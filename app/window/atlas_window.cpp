@@ -329,6 +329,12 @@ int runGui(const GuiOptions& options) {
   glfwSwapInterval(1);
   glfwGetFramebufferSize(a.win, &a.fbWidth, &a.fbHeight);
   markPhase(opt, l.startPhases, "window");
+  // The first frame allocates about 100 MB (VTK's framebuffers, llvmpipe's vertex and bin
+  // buffers); a second thread faults it in while this one compiles shaders and fills buffers.
+  struct Joined {
+    std::thread t;
+    ~Joined() { if (t.joinable()) t.join(); }
+  } prefault{prefaultHeap(std::size_t(96) << 20)};
   loading.get();
   markPhase(opt, l.startPhases, "data and body");
   setupVtk(a);

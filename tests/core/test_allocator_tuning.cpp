@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "core/allocator_tuning.hpp"
 
@@ -73,4 +74,50 @@ TEST_CASE("a framebuffer-sized block comes from the advised heap after preparing
 #else
   WARN("glibc's allocator is not in use here (sanitizer or another C library): nothing to check");
 #endif
+}
+
+namespace {
+
+// Resident kB of the heap (the "Rss:" lines of the [heap] mappings in /proc/self/smaps; the huge
+// page advice splits it in two).
+long heapResidentKb() {
+  std::ifstream in("/proc/self/smaps");
+  std::string line;
+  bool inHeap = false;
+  long kb = 0;
+  while (std::getline(in, line)) {
+    unsigned long b = 0, e = 0;
+    char dash = 0;
+    std::istringstream head(line);
+    if (head >> std::hex >> b >> dash >> e && dash == '-') inHeap = line.size() >= 6 && line.compare(line.size() - 6, 6, "[heap]") == 0;
+    if (inHeap && line.rfind("Rss:", 0) == 0) kb += std::stol(line.substr(4));
+  }
+  return kb;
+}
+
+}  // namespace
+
+TEST_CASE("prefaultHeap makes the heap resident on a second thread and changes nothing in it", "[allocator]") {
+  la::prepareAllocator();
+  const long before = heapResidentKb();
+  std::thread t = la::prefaultHeap(std::size_t(48) << 20);
+  if (!t.joinable()) {
+    // No advised heap (sanitizer, LESION_ATLAS_HUGE_PAGES=0, THP not in "madvise" mode), one CPU,
+    // or an old kernel: nothing was started, and nothing is left to check.
+    const bool couldStart = la::hugePagesAdvised() && std::thread::hardware_concurrency() >= 2;
+    CHECK_FALSE(couldStart);
+    return;
+  }
+  // A block in use while the pages around it are filled keeps what it holds.
+  const size_t n = size_t(8) << 20;
+  auto* block = static_cast<unsigned char*>(std::malloc(n));
+  REQUIRE(block);
+  for (size_t i = 0; i < n; ++i) block[i] = static_cast<unsigned char>(i * 7 + 3);
+  t.join();
+  // The block is written whole; the rest of the 48 MiB only by the second thread.
+  CHECK(heapResidentKb() - before >= 48 * 1024);
+  size_t changed = 0;
+  for (size_t i = 0; i < n; ++i) changed += block[i] != static_cast<unsigned char>(i * 7 + 3);
+  CHECK(changed == 0);
+  std::free(block);
 }
