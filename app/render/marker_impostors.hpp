@@ -1,10 +1,13 @@
 #pragma once
-// Very many markers (more than kSplatAbove in a pane): each drawn as one camera-facing triangle
-// whose fragment shader cuts a disc and shades it as the front of a sphere, lit by the view's
-// lights like the 3D glyphs. Three vertices a marker instead of a sphere's few dozen, and no
-// geometry shader (vtkPointGaussianMapper's sprites use one, which llvmpipe runs on one thread:
-// 100,000 sprites took longer than the body itself). The shape cue of the glyphs is dropped; the
-// colour is kept.
+// Very many markers (more than kSplatAbove in a pane): each drawn as one point sprite, sized in
+// the vertex shader to its sphere's projection, whose fragment shader cuts a disc and shades it as
+// the front of a sphere, lit by the view's lights like the 3D glyphs. One vertex a marker instead
+// of a sphere's few dozen (or a triangle's three, as before), and no geometry shader
+// (vtkPointGaussianMapper's sprites use one, which llvmpipe runs on one thread: 100,000 sprites
+// took longer than the body itself). The shape cue of the glyphs is dropped; the colour is kept.
+// As points, a marker whose centre leaves the pane is not drawn at all, and a sprite is at most
+// the renderer's largest point size across (255 pixels on llvmpipe): neither happens with so many
+// markers shrunk to a fraction of a glyph.
 #include <vtkSmartPointer.h>
 
 #include <cstddef>
