@@ -15,6 +15,7 @@
 
 #include <cmath>
 
+#include "cli/xvfb.hpp"
 #include "core/dataset.hpp"
 #include "core/site_catalog.hpp"
 #include "render/compose.hpp"
@@ -33,6 +34,7 @@ const la::SiteCatalog& catalog() {
 }
 
 struct Scene {
+  la::cli::PrivateDisplay display;  // starts Xvfb only when there is no DISPLAY
   la::Dataset data;  // empty: only the synthetic markers below are drawn
   la::render::BodyCache bodies{catalog()};
   la::render::Picture picture;
