@@ -2,12 +2,12 @@
 // Ray questions about one body surface, answered on the CPU with a cell locator built once per
 // body: the first skin point along a segment (what the cursor is over, whether a marker is hidden
 // behind the body), and whether a point lies inside the body (the camera's flight must not).
+#include <vtkPolyData.h>
 #include <vtkSmartPointer.h>
 #include <vtkType.h>
 
 #include "core/fly_path.hpp"
 
-class vtkPolyData;
 class vtkCellLocator;
 class vtkStaticCellLocator;
 
@@ -19,7 +19,7 @@ class BodyProbe {
   ~BodyProbe();
   // Forgets the locator when the body changes; it is rebuilt on the first question.
   void setBody(vtkPolyData* body);
-  vtkPolyData* body() const { return body_; }
+  vtkPolyData* body() const { return body_.Get(); }
 
   struct Hit {
     double t = 0;      // 0..1 along the segment
@@ -41,7 +41,7 @@ class BodyProbe {
   void prepare() const;
 
  private:
-  vtkPolyData* body_ = nullptr;
+  vtkSmartPointer<vtkPolyData> body_;  // held: a probe shared by a view may outlive its figure
   mutable vtkSmartPointer<vtkStaticCellLocator> locator_;  // rays: fast to build, fast to cast
   // Closest points: vtkCellLocator, whose answers (the cell chosen where two triangles tie) the
   // marker layout and its baseline pictures were made with.
