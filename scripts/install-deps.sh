@@ -15,6 +15,7 @@ PACKAGES=(
   libbenchmark-dev       # bench/
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libssl-dev             # SHA-256 of tables a saved view names (libcrypto)
+  zlib1g-dev             # PNG compression on every CPU (app/core/png_encode)
   fonts-dejavu-core      # the UI font (TTF)
   xvfb xauth             # headless rendering and tests
   clang-14 libclang-rt-14-dev # fuzz targets (libFuzzer) in tests/fuzz

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "core/atomic_file.hpp"
+#include "core/png_encode.hpp"
 #include "render/offscreen.hpp"
 
 namespace fs = std::filesystem;
@@ -40,6 +41,20 @@ std::string toLatin1(const std::string& s) {
 }  // namespace
 
 std::string encodePng(vtkImageData* img, const PngText& text, const fs::path& out) {
+  int dims[3] = {0, 0, 0};
+  img->GetDimensions(dims);
+  const int channels = img->GetNumberOfScalarComponents();
+  if (img->GetScalarType() == VTK_UNSIGNED_CHAR && (channels == 3 || channels == 4) && dims[2] == 1) {
+    // Every CPU compresses (core/png_encode.hpp); VTK's writer below takes other formats.
+    PngTextChunks chunks;
+    for (const auto& [key, value] : text) chunks.emplace_back(toLatin1(key).substr(0, 79), toLatin1(value));
+    try {
+      return la::encodePng({static_cast<const unsigned char*>(img->GetScalarPointer()), dims[0], dims[1], channels, true},
+                           chunks);
+    } catch (const std::exception& e) {
+      throw RenderError(out.string() + ": cannot encode PNG (" + e.what() + ")");
+    }
+  }
   auto writer = vtkSmartPointer<vtkPNGWriter>::New();
   writer->WriteToMemoryOn();
   writer->SetCompressionLevel(6);  // zlib's own default (VTK's is 5): smaller files, same speed class
