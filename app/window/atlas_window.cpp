@@ -329,12 +329,14 @@ int runGui(const GuiOptions& options) {
   glfwSwapInterval(1);
   glfwGetFramebufferSize(a.win, &a.fbWidth, &a.fbHeight);
   markPhase(opt, l.startPhases, "window");
-  // The first frame allocates about 100 MB (VTK's framebuffers, llvmpipe's vertex and bin
-  // buffers); a second thread faults it in while this one compiles shaders and fills buffers.
+  // The first frame allocates about fifteen window-sized buffers (VTK's framebuffers, llvmpipe's
+  // vertex and bin buffers, textures): 92 MiB at 1600x1000. A second thread faults them in while
+  // this one compiles shaders and fills buffers.
+  const std::size_t firstFrameBytes = std::size_t(15) * 4 * std::size_t(a.fbWidth) * std::size_t(a.fbHeight);
   struct Joined {
     std::thread t;
     ~Joined() { if (t.joinable()) t.join(); }
-  } prefault{prefaultHeap(std::size_t(96) << 20)};
+  } prefault{prefaultHeap(std::clamp(firstFrameBytes, std::size_t(32) << 20, std::size_t(192) << 20))};
   loading.get();
   markPhase(opt, l.startPhases, "data and body");
   setupVtk(a);
