@@ -7,8 +7,11 @@
 #include <vtkActor.h>
 #include <vtkActorCollection.h>
 #include <vtkCamera.h>
+#include <vtkOpenGLFramebufferObject.h>
+#include <vtkOpenGLRenderWindow.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkUnsignedCharArray.h>
 
 #include "cli/xvfb.hpp"
 #include "core/paths.hpp"
@@ -69,4 +72,24 @@ TEST_CASE("redraw stamp: steady while nothing changes, moved by what changes the
     win->SetSize(200, 120);
     CHECK(la::render::redrawStamp(win) != first);
   }
+}
+
+// render/display_framebuffer: VTK's display framebuffer holds one colour buffer and no depth, and
+// still receives the picture (read back from the front, i.e. from that framebuffer).
+TEST_CASE("display framebuffer: one colour buffer, no depth, and the picture in it", "[redraw]") {
+  Drawn d;
+  d.render();
+  auto* gl = vtkOpenGLRenderWindow::SafeDownCast(d.target.window());
+  REQUIRE(gl);
+  vtkOpenGLFramebufferObject* display = gl->GetDisplayFramebuffer();
+  CHECK(display->GetNumberOfColorAttachments() == 1);
+  CHECK(display->GetDepthAttachmentAsTextureObject() == nullptr);
+  int* size = display->GetLastSize();
+  CHECK(size[0] == 160);
+  CHECK(size[1] == 120);
+  // The body in the middle of the picture differs from the white background at the corner.
+  auto px = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  gl->GetRGBACharPixelData(0, 0, 159, 119, 1, px);
+  const auto at = [&](int x, int y) { return px->GetValue(4 * (y * 160 + x)); };
+  CHECK(at(80, 60) != at(2, 2));
 }
