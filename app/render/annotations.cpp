@@ -8,6 +8,7 @@
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
 #include <vtkTextActor.h>
+#include <vtkTextRenderer.h>
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
 
@@ -27,12 +28,29 @@ struct Annotations::Impl {
   vtkSmartPointer<vtkTextActor> barLines = vtkSmartPointer<vtkTextActor>::New();
   vtkSmartPointer<vtkTextActor> legendHeading = vtkSmartPointer<vtkTextActor>::New();
   std::vector<vtkSmartPointer<vtkTextActor>> paneTexts;
+  std::vector<double> paneTextWidths;  // per pane text: its pane's width (fraction), 0 for side letters
   std::vector<PaneLabel> panes;
   double text[3] = {0.12, 0.12, 0.12}, soft[3] = {0.32, 0.32, 0.32};
   int width = 1920, height = 1080;
 };
 
 namespace {
+
+// A pane's heading at the usual size (a fraction of the picture's height), made smaller where its
+// widest line would run past its pane into the next one (two panes side by side, a narrow window).
+// The width is measured as FreeType will draw it, at the usual size.
+int paneTextFontSize(vtkTextActor* text, double paneWidthPx, int pictureHeight) {
+  const int usual = std::max(10, int(pictureHeight * 0.024));
+  if (!text || !text->GetInput() || paneWidthPx <= 0) return usual;
+  auto prop = vtkSmartPointer<vtkTextProperty>::New();
+  prop->ShallowCopy(text->GetTextProperty());
+  prop->SetFontSize(usual);
+  int box[4] = {0, 0, 0, 0};
+  vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
+  if (!renderer || !renderer->GetBoundingBox(prop, text->GetInput(), box, 72)) return usual;
+  const double width = box[1] - box[0] + 1, room = 0.94 * paneWidthPx;
+  return width <= room ? usual : std::max(8, int(usual * room / width));
+}
 
 void styleText(vtkTextActor* a, bool bold) {
   vtkTextProperty* p = a->GetTextProperty();
@@ -144,7 +162,8 @@ void Annotations::setPanes(const std::vector<PaneLabel>& panes) {
   impl_->panes = panes;
   for (auto& t : impl_->paneTexts) impl_->renderer->RemoveActor2D(t);
   impl_->paneTexts.clear();
-  auto add = [&](const std::string& s, double x, double y, bool bold, int justify) {
+  impl_->paneTextWidths.clear();
+  auto add = [&](const std::string& s, double x, double y, bool bold, int justify, double paneWidth) {
     auto t = vtkSmartPointer<vtkTextActor>::New();
     styleText(t, bold);
     t->SetInput(s.c_str());
@@ -153,19 +172,20 @@ void Annotations::setPanes(const std::vector<PaneLabel>& panes) {
     t->GetTextProperty()->SetVerticalJustificationToCentered();
     impl_->renderer->AddActor2D(t);
     impl_->paneTexts.push_back(t);
+    impl_->paneTextWidths.push_back(paneWidth);
   };
   for (const PaneLabel& p : panes) {
     if (!p.text.empty()) {
       const double h = impl_->height, titlePx = std::max(12.0, 0.034 * h);
-      add(p.text, (p.x0 + p.x1) / 2, 1.0 - (0.025 * h + titlePx * 1.3) / h, true, VTK_TEXT_CENTERED);
+      add(p.text, (p.x0 + p.x1) / 2, 1.0 - (0.025 * h + titlePx * 1.3) / h, true, VTK_TEXT_CENTERED, p.x1 - p.x0);
       impl_->paneTexts.back()->GetTextProperty()->SetVerticalJustificationToTop();
     }
     if (p.sideLetters) {
       // Front view: the figure's right is on the picture's left; a back view mirrors that.
       // Just outside the outstretched hands of a figure framed by its height.
       const double mid = (p.x0 + p.x1) / 2, off = std::min(p.letterOffset, 0.47 * (p.x1 - p.x0));
-      add(p.mirrored ? "L" : "R", mid - off, 0.5, true, VTK_TEXT_RIGHT);
-      add(p.mirrored ? "R" : "L", mid + off, 0.5, true, VTK_TEXT_LEFT);
+      add(p.mirrored ? "L" : "R", mid - off, 0.5, true, VTK_TEXT_RIGHT, 0.0);
+      add(p.mirrored ? "R" : "L", mid + off, 0.5, true, VTK_TEXT_LEFT, 0.0);
     }
   }
   setDarkText(impl_->text[0] < 0.5);
@@ -201,7 +221,13 @@ void Annotations::layout() {
   impl_->title->GetTextProperty()->SetFontSize(std::max(12, int(h * 0.034)));
   impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(h * 0.017)));
   impl_->barLines->GetTextProperty()->SetFontSize(std::max(9, int(h * 0.016)));
-  for (auto& p : impl_->paneTexts) p->GetTextProperty()->SetFontSize(std::max(10, int(h * 0.024)));
+  // One size for every pane's heading (the smallest that fits), so side-by-side groups read alike.
+  int heading = paneTextFontSize(nullptr, 0, h);
+  for (size_t i = 0; i < impl_->paneTexts.size(); ++i)
+    if (impl_->paneTextWidths[i] > 0)
+      heading = std::min(heading, paneTextFontSize(impl_->paneTexts[i], impl_->paneTextWidths[i] * impl_->width, h));
+  for (size_t i = 0; i < impl_->paneTexts.size(); ++i)
+    impl_->paneTexts[i]->GetTextProperty()->SetFontSize(impl_->paneTextWidths[i] > 0 ? heading : paneTextFontSize(nullptr, 0, h));
   const double aspect = double(impl_->width) / h;
   // The legend box fits its text to the box, so the box is sized in units of the picture's height.
   const int n = impl_->legend->GetNumberOfEntries();
