@@ -87,7 +87,7 @@ bool hugePagesAdvised() { return gAdvised; }
 std::thread prefaultHeap(std::size_t bytes) {
 #if defined(LA_GLIBC_MALLOC) && defined(MADV_POPULATE_WRITE)
   if (!gHeapBegin || std::thread::hardware_concurrency() < 2) return {};
-  constexpr std::uintptr_t kPage = 4096;
+  const auto kPage = std::uintptr_t(sysconf(_SC_PAGESIZE));
   const auto first = reinterpret_cast<std::uintptr_t>(gHeapBegin);
   const auto begin = reinterpret_cast<char*>((first + kPage - 1) & ~(kPage - 1));
   const std::size_t n = std::min(bytes, gHeapBytes - std::size_t(begin - gHeapBegin)) & ~std::size_t(kPage - 1);

@@ -13,7 +13,8 @@
 //     256 MiB of address space (not memory) and that range is advised to use 2 MiB pages, so a
 //     framebuffer is filled with a few hundred faults instead of thousands.
 // Not done under a sanitizer (its allocator replaces glibc's); LESION_ATLAS_HUGE_PAGES=0 keeps the
-// first part and skips the advice.#include <cstddef>
+// first part and skips the advice.
+#include <cstddef>
 #include <thread>
 
 namespace la {

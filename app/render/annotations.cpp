@@ -27,8 +27,11 @@ struct Annotations::Impl {
   vtkSmartPointer<vtkScalarBarActor> bar = vtkSmartPointer<vtkScalarBarActor>::New();
   vtkSmartPointer<vtkTextActor> barLines = vtkSmartPointer<vtkTextActor>::New();
   vtkSmartPointer<vtkTextActor> legendHeading = vtkSmartPointer<vtkTextActor>::New();
-  std::vector<vtkSmartPointer<vtkTextActor>> paneTexts;
-  std::vector<double> paneTextWidths;  // per pane text: its pane's width (fraction), 0 for side letters
+  struct PaneText {
+    vtkSmartPointer<vtkTextActor> actor;
+    double paneWidth = 0;  // a heading's pane width (fraction of the picture); 0: a side letter
+  };
+  std::vector<PaneText> paneTexts;
   std::vector<PaneLabel> panes;
   double text[3] = {0.12, 0.12, 0.12}, soft[3] = {0.32, 0.32, 0.32};
   int width = 1920, height = 1080;
@@ -36,12 +39,15 @@ struct Annotations::Impl {
 
 namespace {
 
-// A pane's heading at the usual size (a fraction of the picture's height), made smaller where its
-// widest line would run past its pane into the next one (two panes side by side, a narrow window).
-// The width is measured as FreeType will draw it, at the usual size.
-int paneTextFontSize(vtkTextActor* text, double paneWidthPx, int pictureHeight) {
-  const int usual = std::max(10, int(pictureHeight * 0.024));
-  if (!text || !text->GetInput() || paneWidthPx <= 0) return usual;
+// Pane headings and side letters: a fraction of the picture's height.
+int paneTextSize(int pictureHeight) { return std::max(10, int(pictureHeight * 0.024)); }
+
+// The size of a pane's heading: the usual one, made smaller where its widest line would run past
+// its pane into the next one (two panes side by side, a narrow window). The width is measured as
+// FreeType will draw it, at the usual size.
+int fittedHeadingSize(vtkTextActor* text, double paneWidthPx, int pictureHeight) {
+  const int usual = paneTextSize(pictureHeight);
+  if (!text->GetInput()) return usual;
   auto prop = vtkSmartPointer<vtkTextProperty>::New();
   prop->ShallowCopy(text->GetTextProperty());
   prop->SetFontSize(usual);
@@ -160,9 +166,8 @@ void Annotations::setColorBar(const ColorBar& bar) {
 
 void Annotations::setPanes(const std::vector<PaneLabel>& panes) {
   impl_->panes = panes;
-  for (auto& t : impl_->paneTexts) impl_->renderer->RemoveActor2D(t);
+  for (auto& t : impl_->paneTexts) impl_->renderer->RemoveActor2D(t.actor);
   impl_->paneTexts.clear();
-  impl_->paneTextWidths.clear();
   auto add = [&](const std::string& s, double x, double y, bool bold, int justify, double paneWidth) {
     auto t = vtkSmartPointer<vtkTextActor>::New();
     styleText(t, bold);
@@ -171,14 +176,13 @@ void Annotations::setPanes(const std::vector<PaneLabel>& panes) {
     t->GetTextProperty()->SetJustification(justify);
     t->GetTextProperty()->SetVerticalJustificationToCentered();
     impl_->renderer->AddActor2D(t);
-    impl_->paneTexts.push_back(t);
-    impl_->paneTextWidths.push_back(paneWidth);
+    impl_->paneTexts.push_back({t, paneWidth});
   };
   for (const PaneLabel& p : panes) {
     if (!p.text.empty()) {
       const double h = impl_->height, titlePx = std::max(12.0, 0.034 * h);
       add(p.text, (p.x0 + p.x1) / 2, 1.0 - (0.025 * h + titlePx * 1.3) / h, true, VTK_TEXT_CENTERED, p.x1 - p.x0);
-      impl_->paneTexts.back()->GetTextProperty()->SetVerticalJustificationToTop();
+      impl_->paneTexts.back().actor->GetTextProperty()->SetVerticalJustificationToTop();
     }
     if (p.sideLetters) {
       // Front view: the figure's right is on the picture's left; a back view mirrors that.
@@ -206,7 +210,7 @@ void Annotations::setDarkText(bool dark) {
   for (int i = 0; i < impl_->legend->GetNumberOfEntries(); ++i) impl_->legend->SetEntryColor(i, impl_->text);
   impl_->bar->GetLabelTextProperty()->SetColor(impl_->text);
   impl_->bar->GetTitleTextProperty()->SetColor(impl_->text);
-  for (auto& p : impl_->paneTexts) p->GetTextProperty()->SetColor(impl_->text);
+  for (auto& p : impl_->paneTexts) p.actor->GetTextProperty()->SetColor(impl_->text);
 }
 
 void Annotations::setImageSize(int width, int height) {
@@ -222,12 +226,10 @@ void Annotations::layout() {
   impl_->caption->GetTextProperty()->SetFontSize(std::max(9, int(h * 0.017)));
   impl_->barLines->GetTextProperty()->SetFontSize(std::max(9, int(h * 0.016)));
   // One size for every pane's heading (the smallest that fits), so side-by-side groups read alike.
-  int heading = paneTextFontSize(nullptr, 0, h);
-  for (size_t i = 0; i < impl_->paneTexts.size(); ++i)
-    if (impl_->paneTextWidths[i] > 0)
-      heading = std::min(heading, paneTextFontSize(impl_->paneTexts[i], impl_->paneTextWidths[i] * impl_->width, h));
-  for (size_t i = 0; i < impl_->paneTexts.size(); ++i)
-    impl_->paneTexts[i]->GetTextProperty()->SetFontSize(impl_->paneTextWidths[i] > 0 ? heading : paneTextFontSize(nullptr, 0, h));
+  int heading = paneTextSize(h);
+  for (const auto& p : impl_->paneTexts)
+    if (p.paneWidth > 0) heading = std::min(heading, fittedHeadingSize(p.actor, p.paneWidth * impl_->width, h));
+  for (const auto& p : impl_->paneTexts) p.actor->GetTextProperty()->SetFontSize(p.paneWidth > 0 ? heading : paneTextSize(h));
   const double aspect = double(impl_->width) / h;
   // The legend box fits its text to the box, so the box is sized in units of the picture's height.
   const int n = impl_->legend->GetNumberOfEntries();

@@ -27,17 +27,25 @@ struct PanePlan {
   bool faintUnknownSex = false;
 };
 
+// The body each pane shows: the view's own in every pane, or the male and female figures side by
+// side (planPanes; prepareFigures loads them ahead).
+std::vector<std::string> paneBodies(const ViewModel& vm) {
+  if (!vm.compare && vm.figures == Figures::Both) return {"male", "female"};
+  return std::vector<std::string>(vm.compare ? vm.compare->size() : 1, vm.body);
+}
+
 std::vector<PanePlan> planPanes(const ViewModel& vm, const AtlasContext& ctx, size_t& drawnTwice) {
+  const std::vector<std::string> bodies = paneBodies(vm);
   std::vector<PanePlan> plans;
   if (vm.compare) {
-    for (const ComparePane& p : *vm.compare)
-      plans.push_back({vm.body, applyFilter(ctx.data, p.filter, ctx.catalog), p.label});
+    for (size_t i = 0; i < vm.compare->size(); ++i)
+      plans.push_back({bodies[i], applyFilter(ctx.data, (*vm.compare)[i].filter, ctx.catalog), (*vm.compare)[i].label});
     return plans;
   }
   const auto cases = applyFilter(ctx.data, vm.filter, ctx.catalog);
-  if (vm.figures == Figures::One) return {{vm.body, cases, ""}};
+  if (vm.figures == Figures::One) return {{bodies[0], cases, ""}};
   // Both figures: a case goes on the figure of its sex; unstated sex on both, drawn pale.
-  PanePlan male{"male", {}, "male figure", true}, female{"female", {}, "female figure", true};
+  PanePlan male{bodies[0], {}, "male figure", true}, female{bodies[1], {}, "female figure", true};
   drawnTwice = 0;
   for (const Case* c : cases) {
     if (c->sex != Sex::Female) male.cases.push_back(c);
@@ -309,9 +317,8 @@ void centreOn(Picture& pic, size_t caseIndex) {
 }  // namespace
 
 void prepareFigures(const ViewModel& vm, BodyCache& bodies, const std::filesystem::path& sceneDir) {
-  // The bodies planPanes() gives the panes.
-  const bool both = !vm.compare && vm.figures == Figures::Both;
-  for (const std::string& body : both ? std::vector<std::string>{"male", "female"} : std::vector<std::string>{vm.body}) {
+  const std::vector<std::string> perPane = paneBodies(vm);
+  for (const std::string& body : std::set<std::string>(perPane.begin(), perPane.end())) {
     try {
       bodies.get(body, sceneDir, vm.meshInclude, vm.meshExclude).probe->prepare();
     } catch (const std::exception&) {

@@ -5,7 +5,6 @@
 #include <vtkSmartPointer.h>
 #include <vtkUnsignedCharArray.h>
 
-#include <cstring>
 #include <system_error>
 
 #include "core/atomic_file.hpp"
@@ -38,23 +37,27 @@ std::string toLatin1(const std::string& s) {
   return out;
 }
 
+// 8-bit RGB or RGBA rows through the encoder that uses every CPU (core/png_encode.hpp).
+std::string encodeRows(const PngImage& rows, const PngText& text, const fs::path& out) {
+  PngTextChunks chunks;
+  for (const auto& [key, value] : text) chunks.emplace_back(toLatin1(key).substr(0, 79), toLatin1(value));
+  try {
+    return la::encodePng(rows, chunks);
+  } catch (const std::exception& e) {
+    throw RenderError(out.string() + ": cannot encode PNG (" + e.what() + ")");
+  }
+}
+
 }  // namespace
 
 std::string encodePng(vtkImageData* img, const PngText& text, const fs::path& out) {
   int dims[3] = {0, 0, 0};
   img->GetDimensions(dims);
   const int channels = img->GetNumberOfScalarComponents();
-  if (img->GetScalarType() == VTK_UNSIGNED_CHAR && (channels == 3 || channels == 4) && dims[2] == 1) {
-    // Every CPU compresses (core/png_encode.hpp); VTK's writer below takes other formats.
-    PngTextChunks chunks;
-    for (const auto& [key, value] : text) chunks.emplace_back(toLatin1(key).substr(0, 79), toLatin1(value));
-    try {
-      return la::encodePng({static_cast<const unsigned char*>(img->GetScalarPointer()), dims[0], dims[1], channels, true},
-                           chunks);
-    } catch (const std::exception& e) {
-      throw RenderError(out.string() + ": cannot encode PNG (" + e.what() + ")");
-    }
-  }
+  if (img->GetScalarType() == VTK_UNSIGNED_CHAR && (channels == 3 || channels == 4) && dims[2] == 1)
+    return encodeRows({static_cast<const unsigned char*>(img->GetScalarPointer()), dims[0], dims[1], channels, true}, text,
+                      out);
+  // Other pixel formats: VTK's writer.
   auto writer = vtkSmartPointer<vtkPNGWriter>::New();
   writer->WriteToMemoryOn();
   writer->SetCompressionLevel(6);  // zlib's own default (VTK's is 5): smaller files, same speed class
@@ -83,23 +86,13 @@ void writePng(vtkImageData* img, const fs::path& out, const PngText& text) {
   writePngBytes(encodePng(img, text, out), out);
 }
 
+// The encoder reads rows in either order, so the pixels are not copied into a vtkImageData first.
 void writeRgbaPng(const unsigned char* pixels, int width, int height, const fs::path& out, const PngText& text) {
-  auto img = vtkSmartPointer<vtkImageData>::New();
-  img->SetDimensions(width, height, 1);
-  img->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
-  std::memcpy(img->GetScalarPointer(), pixels, size_t(width) * size_t(height) * 4);
-  writePng(img, out, text);
+  writePngBytes(encodeRows({pixels, width, height, 4, true}, text, out), out);
 }
 
 void writeRgbPngTopDown(const unsigned char* pixels, int width, int height, const fs::path& out) {
-  auto img = vtkSmartPointer<vtkImageData>::New();
-  img->SetDimensions(width, height, 1);
-  img->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
-  auto* dst = static_cast<unsigned char*>(img->GetScalarPointer());
-  const size_t row = size_t(width) * 3;
-  for (int y = 0; y < height; ++y)  // VTK images start at the bottom row
-    std::memcpy(dst + size_t(height - 1 - y) * row, pixels + size_t(y) * row, row);
-  writePng(img, out);
+  writePngBytes(encodeRows({pixels, width, height, 3, false}, {}, out), out);
 }
 
 }  // namespace la::render
